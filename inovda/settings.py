@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "inovda.core",
     "inovda.regions",
+    "inovda.innovations",
     "inovda.results",
     "inovda.portal",
     "inovda.api",

@@ -159,4 +159,9 @@ class Rulebook:
     def approximate(self) -> bool:
         """True when any number in the rulebook is only an approximation."""
         sources = [i.source for i in self.indicators] + [b.source for b in self.bands]
+        sourced = [self.aggregation.min_divisor, self.aggregation.max_total]
+        if self.count_score is not None:
+            cs = self.count_score
+            sourced += [cs.per_innovation, cs.cap, cs.yandas_required]
+        sources += [s.source for s in sourced if s is not None] + [self.eligibility.source]
         return any(s.confidence == "approximate" for s in sources)

@@ -1,0 +1,53 @@
+"""Assessment periods and the region roster fixed for each one.
+
+A period's Region rows are written once, by ``services.create_period``; later changes to the
+region data never touch them, so results stay tied to the roster they were computed on.
+"""
+
+from django.db import models
+
+
+class Period(models.Model):
+    year = models.PositiveSmallIntegerField("tahun", unique=True)
+    rulebook_year = models.PositiveSmallIntegerField("tahun rulebook")
+    rulebook_hash = models.CharField("hash rulebook", max_length=100)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = "periode"
+        verbose_name_plural = "periode"
+
+    def __str__(self) -> str:
+        return f"Periode {self.year}"
+
+
+class Region(models.Model):
+    class Tingkat(models.TextChoices):
+        PROVINSI = "provinsi", "Provinsi"
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="regions")
+    # Code valid in the period's list; current_code links the same pemda across periods.
+    code = models.CharField("kode", max_length=5)
+    current_code = models.CharField("kode sekarang", max_length=5)
+    name = models.CharField("nama", max_length=100)
+    tingkat = models.CharField(max_length=10, choices=Tingkat.choices)
+    province_code = models.CharField("kode provinsi", max_length=2)
+    province_name = models.CharField("provinsi", max_length=100)
+    tertinggal = models.BooleanField("daerah tertinggal", default=False)
+    perbatasan = models.BooleanField("daerah perbatasan", default=False)
+    papua = models.BooleanField("klaster Papua", default=False)
+
+    class Meta:
+        ordering = ["period", "code"]
+        verbose_name = "pemda"
+        verbose_name_plural = "pemda"
+        constraints = [
+            models.UniqueConstraint(fields=["period", "code"], name="region_unique_period_code")
+        ]
+        indexes = [models.Index(fields=["period", "tingkat"], name="region_period_tingkat")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"

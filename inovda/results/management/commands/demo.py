@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from inovda.results.demo import DemoAlreadyLoaded, load_demo
+
+
+class Command(BaseCommand):
+    help = "Data demo sintetis: `inovda demo load` memuatnya, `inovda demo accounts` akunnya."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["load", "accounts"])
+
+    def handle(self, *args, action, **options):
+        if not settings.DEMO:
+            raise CommandError(
+                "Data demo hanya untuk pengembangan (DEBUG=true atau INOVDA_DEMO=true).",
+                returncode=2,
+            )
+        if action == "load":
+            try:
+                load_demo(say=self.stdout.write)
+            except DemoAlreadyLoaded as exc:
+                self.stdout.write(f"{exc} Tidak ada yang diubah.")
+        else:
+            from inovda.results.demo_accounts import ensure_demo_accounts
+
+            for line in ensure_demo_accounts():
+                self.stdout.write(line)

@@ -1,0 +1,34 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from inovda.regions.models import Period
+from inovda.results.services import recompute_period
+
+
+class Command(BaseCommand):
+    help = "Hitung ulang hasil seluruh pemda pada satu periode dari jawaban terverifikasi."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", type=int, required=True, help="tahun periode")
+        parser.add_argument("--quiet", action="store_true", help="tanpa progress bar")
+
+    def handle(self, *args, period, quiet, **options):
+        found = Period.objects.filter(year=period).first()
+        if found is None:
+            raise CommandError(f"Periode {period} tidak ada.", returncode=2)
+        results = recompute_period(found, progress=None if quiet else self.progress)
+        if not quiet:
+            sys.stderr.write("\n")
+        counts: dict[str, int] = {}
+        for r in results:
+            counts[r.predicate] = counts.get(r.predicate, 0) + 1
+        self.stdout.write(f"{found}: {len(results)} pemda dihitung. {counts}")
+
+    def progress(self, done: int, total: int) -> None:
+        if done == total or done % 10 == 0:
+            width = 40
+            filled = width * done // total
+            bar = "█" * filled + "·" * (width - filled)
+            sys.stderr.write(f"\r{bar} {done}/{total} pemda")
+            sys.stderr.flush()

@@ -1,0 +1,243 @@
+"""Workflow verbs of results: recompute a period, publish it, and read its recap."""
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from inovda.core.audit import log_action
+from inovda.innovations.models import Answer, Innovation
+from inovda.regions.models import Period, Region
+from inovda.results.models import Publication, PublishedResult, Result
+from inovda.results.ranking import competition_ranks
+from inovda.results.recap import build_recap
+from inovda.rulebooks.loader import load_rulebook
+from inovda.scoring.engine import Answer as EngineAnswer
+from inovda.scoring.engine import InnovationInput, RegionInput, RegionScore, round2, score_region
+
+Progress = Callable[[int, int], None]
+SCORE_FIELDS = (
+    "reported innovations_reported innovations_counted spd sid count_score total iid predicate "
+    "rank_tingkat rank_tertinggal rank_perbatasan rank_papua breakdown"
+).split()
+
+
+class ResultsError(Exception):
+    """A refused results operation, with a message for the user (Bahasa Indonesia)."""
+
+
+def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], dict[int, int]]:
+    """Every region of a period as engine input, in three queries whatever the data size."""
+    regions = list(period.regions.all())
+    levels: dict[tuple[int, int | None], dict[str, EngineAnswer]] = defaultdict(dict)
+    rows = Answer.objects.filter(region__period=period).values_list(
+        "id", "region_id", "innovation_id", "indicator_id", "verified_level"
+    )
+    for pk, region_id, innovation_id, indicator_id, level in rows.iterator(chunk_size=20000):
+        key = (region_id, innovation_id)
+        levels[key][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")
+    innovations: dict[int, list[InnovationInput]] = defaultdict(list)
+    fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible"
+    for pk, region_id, name, utama, terkait, eligible in Innovation.objects.filter(
+        region__period=period
+    ).values_list(*fields).iterator(chunk_size=20000):
+        innovations[region_id].append(
+            InnovationInput(
+                name=name,
+                key=str(pk),
+                urusan=(utama, *terkait),
+                eligible=eligible,
+                levels=levels.get((region_id, pk), {}),
+            )
+        )
+    inputs = {
+        r.pk: RegionInput(
+            code=r.code,
+            spd=levels.get((r.pk, None), {}),
+            innovations=tuple(innovations.get(r.pk, ())),
+        )
+        for r in regions
+    }
+    reported = {pk: len(inns) for pk, inns in innovations.items()}
+    return regions, inputs, reported
+
+
+def compact_breakdown(score: RegionScore) -> dict:
+    return {
+        "spd": {line.indicator_id: line.level for line in score.spd_lines if line.level},
+        "innovations": [
+            [s.key, s.name, s.eligible, str(round2(s.total)), "".join(str(x.level) for x in s.lines)]
+            for s in score.innovation_scores
+        ],
+        "sid_sum": str(round2(score.sid_sum)),
+        "divisor": score.divisor,
+        "sid_indicators": str(round2(score.sid_indicators)),
+        "count": {
+            "innovations": score.innovations_counted,
+            "yandas_covered": list(score.yandas_covered),
+            "gate_met": score.count_gate_met,
+        },
+    }
+
+
+def _assign_ranks(results: list[Result], regions: dict[int, Region]) -> None:
+    def ranked(member: Callable[[Region], bool], field: str) -> None:
+        pool = [
+            r
+            for r in results
+            if member(regions[r.region_id]) and r.predicate != "tidak_dapat_dinilai"
+        ]
+        ranks = competition_ranks(pool, lambda r: r.iid)
+        for r in pool:
+            setattr(r, field, ranks[id(r)])
+
+    for tingkat in ("provinsi", "kabupaten", "kota"):
+        ranked(lambda region, t=tingkat: region.tingkat == t, "rank_tingkat")
+    ranked(lambda region: region.tertinggal, "rank_tertinggal")
+    ranked(lambda region: region.perbatasan, "rank_perbatasan")
+    ranked(lambda region: region.papua, "rank_papua")
+
+
+def recompute_period(period: Period, progress: Progress | None = None) -> list[Result]:
+    """Score every region of the period from its verified answers and replace its results."""
+    rulebook = load_rulebook(period.rulebook_year)
+    regions, inputs, reported = load_inputs(period)
+    now = timezone.now()
+    results = []
+    for done, region in enumerate(regions, start=1):
+        score = score_region(rulebook, inputs[region.pk])
+        results.append(
+            Result(
+                period=period,
+                region=region,
+                computed_at=now,
+                reported=score.reported,
+                innovations_reported=reported.get(region.pk, 0),
+                innovations_counted=score.innovations_counted,
+                spd=round2(score.spd),
+                sid=round2(score.sid),
+                count_score=round2(score.count_score),
+                total=round2(score.total),
+                iid=score.iid,
+                predicate=score.predicate,
+                breakdown=compact_breakdown(score),
+            )
+        )
+        if progress:
+            progress(done, len(regions))
+    _assign_ranks(results, {r.pk: r for r in regions})
+    with transaction.atomic():
+        Result.objects.filter(period=period).delete()
+        Result.objects.bulk_create(results, batch_size=500)
+    return results
+
+
+def previous_innovations(period: Period) -> int | None:
+    """Innovations reported in the year before, from its latest publication or its raw data."""
+    previous = Period.objects.filter(year=period.year - 1).first()
+    if previous is None:
+        return None
+    publication = previous.publications.order_by("-number").first()
+    if publication is not None:
+        return publication.recap["innovations"]
+    return Innovation.objects.filter(region__period=previous).count() or None
+
+
+def recap_from_results(period: Period) -> dict:
+    rows = Result.objects.filter(period=period).select_related("region")
+    counted = [_Row(r.region.tingkat, r.innovations_reported, r.predicate) for r in rows]
+    if len(counted) != period.regions.count():
+        raise ResultsError(f"Hasil {period} belum dihitung: jalankan inovda recompute.")
+    return build_recap(period.year, counted, previous_innovations(period))
+
+
+class _Row:
+    __slots__ = ("innovations_reported", "predicate", "tingkat")
+
+    def __init__(self, tingkat, innovations_reported, predicate):
+        self.tingkat = tingkat
+        self.innovations_reported = innovations_reported
+        self.predicate = predicate
+
+
+def latest_publication(period: Period) -> Publication | None:
+    return period.publications.order_by("-number").first()
+
+
+def _changes(before: dict[str, PublishedResult], after: list[PublishedResult]) -> list[dict]:
+    changes = []
+    for row in after:
+        old = before.get(row.code)
+        for field in ("iid", "predicate", "rank_tingkat"):
+            new_value = getattr(row, field)
+            old_value = getattr(old, field) if old else None
+            if old is not None and old_value != new_value:
+                changes.append(
+                    {"code": row.code, "field": field, "before": _plain(old_value), "after": _plain(new_value)}
+                )
+    return changes
+
+
+def _plain(value):
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def publish_period(period: Period, actor=None, note: str = "") -> Publication:
+    """Freeze the period's current results as a new publication."""
+    rulebook = load_rulebook(period.rulebook_year)
+    with transaction.atomic():
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        results = list(Result.objects.filter(period=period).select_related("region"))
+        if len(results) != period.regions.count():
+            raise ResultsError(f"Hasil {period} belum lengkap: jalankan inovda recompute dulu.")
+        previous = latest_publication(period)
+        publication = Publication.objects.create(
+            period=period,
+            number=(previous.number + 1) if previous else 1,
+            published_at=timezone.now(),
+            published_by=actor if getattr(actor, "is_authenticated", False) else None,
+            rulebook_year=rulebook.year,
+            rulebook_hash=rulebook.content_hash,
+            note=note,
+            recap=_jsonable(recap_from_results(period)),
+        )
+        rows = [
+            PublishedResult(
+                publication=publication,
+                region=r.region,
+                code=r.region.code,
+                name=r.region.name,
+                tingkat=r.region.tingkat,
+                province_code=r.region.province_code,
+                province_name=r.region.province_name,
+                **{f: getattr(r, f) for f in SCORE_FIELDS},
+            )
+            for r in results
+        ]
+        PublishedResult.objects.bulk_create(rows, batch_size=500)
+        if previous is not None:
+            before = {p.code: p for p in previous.results.all()}
+            publication.changes = _changes(before, rows)
+            publication.save(update_fields=["changes"])
+        log_action(
+            actor,
+            "period.published",
+            publication,
+            {"period": period.year, "number": publication.number, "rulebook_hash": rulebook.content_hash,
+             "changes": len(publication.changes)},
+        )
+    return publication
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def region_counts(period: Period) -> dict[str, int]:
+    rows = period.regions.values("tingkat").annotate(n=Count("id"))
+    return {row["tingkat"]: row["n"] for row in rows}
