@@ -73,7 +73,10 @@ def load_rulebook(year_or_path: int | str | Path) -> Rulebook:
 def _load(path_str: str, _mtime_ns: int, _size: int) -> Rulebook:
     path = Path(path_str)
     label = path.name if path.parent == DATA_DIR else path_str
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RulebookError([f"{label}: cannot read: {exc.strerror}"]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -112,10 +115,7 @@ def _schema_problems(data: Any) -> Iterator[tuple[KeyPath, str]]:
         elif error.validator == "pattern" and path and path[-1] in ("weight", "min", "value"):
             yield path, f"{instance!r} is not a positive decimal (a string such as '0.75')"
         elif path and path[-1] == "tag" and "then" in error.schema_path:
-            yield (
-                path,
-                f"{instance!r} does not fit the confidence (C, C-2 confirmed; S, I inferred)",
-            )
+            yield path, f"{instance!r} does not fit its confidence (C/C-2 confirmed, S/I inferred)"
         elif error.validator in ("minItems", "maxItems") and path and path[-1] == "levels":
             yield path, f"expected exactly 3 level texts, got {len(instance)}"
         else:
@@ -180,7 +180,8 @@ def _semantic_problems(data: dict[str, Any], path: Path) -> list[tuple[KeyPath, 
             bad(f"must be null when aggregation.method is {method!r}", "count_score")
         required, listed = count["yandas_required"]["value"], len(count["yandas"])
         if required > listed:
-            bad(f"{required} is more than the {listed} yandas listed", *YANDAS_REQUIRED)
+            at = ("count_score", "yandas_required", "value")
+            bad(f"{required} is more than the {listed} yandas listed", *at)
     if method == "normalised" and agg["max_total"] is not None:
         # A max_total below what can be scored would let the index pass 100.
         top = sum((Decimal(i["weight"]) * MAX_LEVEL for i in indicators), Decimal(0))
@@ -188,12 +189,9 @@ def _semantic_problems(data: dict[str, Any], path: Path) -> list[tuple[KeyPath, 
             top += Decimal(count["per_innovation"]["value"]) * count["cap"]["value"]
         total = agg["max_total"]["value"]
         if Decimal(total) < top:
-            bad(f"{total!r} is below the attainable maximum {top.normalize():f}", *MAX_TOTAL)
+            at = ("aggregation", "max_total", "value")
+            bad(f"{total!r} is below the attainable maximum {top.normalize():f}", *at)
     return found
-
-
-YANDAS_REQUIRED = ("count_score", "yandas_required", "value")
-MAX_TOTAL = ("aggregation", "max_total", "value")
 
 
 def _format(label: str, text: str, path: KeyPath, message: str) -> str:
@@ -313,7 +311,7 @@ def _build(data: dict[str, Any], path: str, content_hash: str) -> Rulebook:
 
 
 def _num(d: Decimal) -> str:
-    """Plain decimal text without exponent or trailing zeros: 63.00 → "63", 0.750 → "0.75"."""
+    """A derived total as plain text without trailing zeros: 63.00 → "63"."""
     return f"{d.normalize():f}"
 
 
@@ -324,7 +322,8 @@ def _src(s: Source) -> dict[str, str]:
 def _sourced(s: Sourced[Any] | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    value = _num(s.value) if isinstance(s.value, Decimal) else s.value
+    # str() keeps a decimal exactly as the file wrote it ("35.00" stays "35.00").
+    value = str(s.value) if isinstance(s.value, Decimal) else s.value
     return {"value": value, "source": _src(s.source)}
 
 
@@ -354,7 +353,7 @@ def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
             "yandas": list(cs.yandas),
         },
         "bands": [
-            {"predicate": b.predicate, "min": _num(b.min), "source": _src(b.source)}
+            {"predicate": b.predicate, "min": str(b.min), "source": _src(b.source)}
             for b in rb.bands
         ],
         "eligibility": {
@@ -369,7 +368,7 @@ def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
                 "aspect": i.aspect,
                 "variable": i.variable,
                 "name": i.name,
-                "weight": _num(i.weight),
+                "weight": str(i.weight),
                 "mandatory": i.mandatory,
                 "levels": list(i.levels),
                 "evidence": i.evidence,

@@ -7,6 +7,7 @@ objects after validating it. Nothing here imports Django, so the scoring engine 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from typing import Generic, Literal, TypeVar
@@ -132,11 +133,11 @@ class Rulebook:
     def __post_init__(self) -> None:
         self._by_id.update({i.id: i for i in self.indicators})
 
-    @property
+    @cached_property
     def spd_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.aspect == "spd")
 
-    @property
+    @cached_property
     def sid_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.aspect == "sid")
 
@@ -147,11 +148,11 @@ class Rulebook:
     def normalised(self) -> bool:
         return self.aggregation.method == "normalised"
 
-    @property
+    @cached_property
     def max_spd(self) -> Decimal:
         return sum((i.max_points for i in self.spd_indicators), Decimal(0))
 
-    @property
+    @cached_property
     def max_sid_per_innovation(self) -> Decimal:
         return sum((i.max_points for i in self.sid_indicators), Decimal(0))
 
