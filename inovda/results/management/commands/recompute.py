@@ -23,7 +23,8 @@ class Command(BaseCommand):
         counts: dict[str, int] = {}
         for r in results:
             counts[r.predicate] = counts.get(r.predicate, 0) + 1
-        self.stdout.write(f"{found}: {len(results)} pemda dihitung. {counts}")
+        summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        self.stdout.write(f"{found}: {len(results)} pemda dihitung ({summary}).")
 
     def progress(self, done: int, total: int) -> None:
         if done == total or done % 10 == 0:

@@ -1,0 +1,195 @@
+"""Open data of published results: periods, the national recap, rankings and one region's result.
+
+Only a period's latest publication is visible; every number comes from its frozen snapshot.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from inovda.results import exports
+from inovda.results.models import Publication, PublishedResult
+from inovda.rulebooks.loader import load_rulebook
+
+router = Router(tags=["hasil"])
+
+Cluster = Literal["provinsi", "kabupaten", "kota", "tertinggal", "perbatasan", "papua"]
+MAX_LIMIT = 1000
+
+
+def publication_or_404(year: int) -> Publication:
+    publication = exports.published(year)
+    if publication is None:
+        raise HttpError(404, f"Periode {year} tidak ada atau belum dipublikasikan.")
+    return publication
+
+
+# --- Schemas ------------------------------------------------------------------------------
+
+
+class PeriodOut(Schema):
+    year: int = Field(alias="period.year")
+    rulebook_year: int
+    publication_number: int = Field(alias="number")
+    published_at: datetime
+    rulebook_hash: str
+    approximate: bool = Field(description="The rulebook has values marked approximate.")
+
+    @staticmethod
+    def resolve_approximate(publication: Publication) -> bool:
+        return load_rulebook(publication.rulebook_year).approximate
+
+
+class Counts(Schema):
+    provinsi: int
+    kabupaten: int
+    kota: int
+    total: int
+
+
+class PredicateCounts(Schema):
+    sangat_inovatif: Counts
+    inovatif: Counts
+    kurang_inovatif: Counts
+    tidak_dapat_dinilai: Counts
+
+
+class RecapOut(Schema):
+    period: int
+    regions: Counts
+    participating: Counts
+    participation_pct: float | None
+    innovations: int
+    innovations_previous: int | None
+    growth_pct: float | None
+    predicates: PredicateCounts
+
+
+class RankingRow(Schema):
+    rank: int
+    code: str
+    name: str
+    tingkat: str
+    province_code: str
+    province_name: str
+    iid: float
+    predicate: str
+    spd: float
+    sid: float
+    total: float
+    innovations_reported: int
+
+
+class Ranks(Schema):
+    tingkat: int | None
+    tertinggal: int | None
+    perbatasan: int | None
+    papua: int | None
+
+
+class InnovationScore(Schema):
+    id: str
+    name: str
+    eligible: bool
+    total: float
+    levels: str = Field(description="Verified level of each SID indicator, in rulebook order.")
+
+
+class CountDetail(Schema):
+    innovations: int
+    yandas_covered: list[str]
+    gate_met: bool
+
+
+class Breakdown(Schema):
+    spd: dict[str, int] = Field(description="Verified level per SPD indicator (0 left out).")
+    innovations: list[InnovationScore]
+    sid_sum: float
+    divisor: int | None
+    sid_indicators: float
+    count: CountDetail
+
+
+class RegionResultOut(Schema):
+    code: str
+    name: str
+    tingkat: str
+    province_code: str
+    province_name: str
+    reported: bool
+    innovations_reported: int
+    innovations_counted: int
+    spd: float
+    sid: float
+    count_score: float
+    total: float
+    iid: float
+    predicate: str
+    ranks: Ranks
+    breakdown: Breakdown
+
+    @staticmethod
+    def resolve_ranks(result: PublishedResult) -> dict:
+        return {
+            "tingkat": result.rank_tingkat,
+            "tertinggal": result.rank_tertinggal,
+            "perbatasan": result.rank_perbatasan,
+            "papua": result.rank_papua,
+        }
+
+    @staticmethod
+    def resolve_breakdown(result: PublishedResult) -> dict:
+        keys = ("id", "name", "eligible", "total", "levels")
+        innovations = [dict(zip(keys, row, strict=True)) for row in result.breakdown["innovations"]]
+        return {**result.breakdown, "innovations": innovations}
+
+
+# --- Endpoints ----------------------------------------------------------------------------
+
+
+@router.get("/periods", response=list[PeriodOut])
+def list_periods(request: HttpRequest):
+    """Published periods, each with its latest publication."""
+    latest: dict[int, Publication] = {}
+    for publication in Publication.objects.select_related("period").order_by(
+        "period__year", "-number"
+    ):
+        latest.setdefault(publication.period.year, publication)
+    return list(latest.values())
+
+
+@router.get("/periods/{year}/recap", response=RecapOut)
+def get_recap(request: HttpRequest, year: int):
+    """The national recap, as `inovda recap --period <year> --format json` prints it."""
+    return publication_or_404(year).recap
+
+
+@router.get("/periods/{year}/rankings", response=list[RankingRow])
+@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+def list_rankings(
+    request: HttpRequest,
+    year: int,
+    cluster: Cluster,
+    province: str | None = None,
+    q: str | None = None,
+):
+    """Ranked regions of one cluster, best first. Tidak Dapat Dinilai regions have no rank."""
+    rows = exports.ranking(publication_or_404(year), cluster)
+    if province:
+        rows = rows.filter(province_code=province)
+    if q:
+        rows = rows.filter(name__icontains=q)
+    return rows
+
+
+@router.get("/periods/{year}/regions/{code}", response=RegionResultOut)
+def get_region_result(request: HttpRequest, year: int, code: str):
+    """One region's published result: scores, every rank and the per-indicator breakdown."""
+    result = publication_or_404(year).results.filter(code=code).first()
+    if result is None:
+        raise HttpError(404, f"Pemda {code} tidak ada dalam publikasi periode {year}.")
+    return result
