@@ -284,6 +284,11 @@ def insert_answers(rows: list[tuple]) -> None:
     columns = "region_id, innovation_id, indicator_id, claimed_level, verified_level, note, updated_at"
     sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # COPY: an order of magnitude faster
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
         for start in range(0, len(rows), 20_000):
             cursor.executemany(sql, rows[start : start + 20_000])
 
@@ -344,15 +349,16 @@ def load_2019(say: Say) -> Period:
     return period
 
 
-def load_now(say: Say) -> Period:
-    rng = random.Random(YEAR_NOW)
-    rulebook = load_rulebook(YEAR_NOW)
+def load_now(say: Say, year: int = YEAR_NOW, innovations: int = INNOVATIONS_NOW) -> Period:
+    """A period under current rules with a plausible spread; the bench uses it at full size."""
+    rng = random.Random(year)
+    rulebook = load_rulebook(year)
     spd_ids = [i.id for i in rulebook.spd_indicators]
     sid_ids = [i.id for i in rulebook.sid_indicators]
-    period = create_period(YEAR_NOW)
+    period = create_period(year)
     regions = sorted(period.regions.all(), key=lambda r: r.code)
     taking_part = [r for r in regions if r.code == SERANG or rng.random() < PARTICIPATION_NOW]
-    counts = _split(rng, INNOVATIONS_NOW, [rng.lognormvariate(0, 0.7) for _ in taking_part])
+    counts = _split(rng, innovations, [rng.lognormvariate(0, 0.7) for _ in taking_part])
     writer = Writer()
     for region, n in zip(taking_part, counts, strict=True):
         n = max(n, 1)
@@ -364,12 +370,12 @@ def load_now(say: Say) -> Period:
             if i < len(named):
                 name, code, jenis = named[i]
                 seen.add(name)
-                profile = _profile(rng, region, YEAR_NOW, name, code, jenis)
+                profile = _profile(rng, region, year, name, code, jenis)
             else:
-                profile = _profile(rng, region, YEAR_NOW, _name(rng, code, seen), code)
+                profile = _profile(rng, region, year, _name(rng, code, seen), code)
             writer.innovation(profile, _levels(rng, sid_ids, quality), rng)
     writer.flush()
-    say(f"{YEAR_NOW}: {len(writer.innovations)} inovasi dari {len(taking_part)} pemda")
+    say(f"{year}: {len(writer.innovations)} inovasi dari {len(taking_part)} pemda")
     return period
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, When
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -53,8 +53,9 @@ def ranking(publication: Publication, cluster: str) -> QuerySet[PublishedResult]
 
 def all_results(publication: Publication) -> QuerySet[PublishedResult]:
     """Every region of the publication: by tingkat, then rank (unranked last), then code."""
+    tingkat_order = Case(*(When(tingkat=t, then=n) for n, t in enumerate(TINGKAT)))
     return publication.results.order_by(
-        "tingkat", F("rank_tingkat").asc(nulls_last=True), "code"
+        tingkat_order, F("rank_tingkat").asc(nulls_last=True), "code"
     )
 
 

@@ -1,0 +1,102 @@
+import pytest
+
+from inovda.innovations.models import Innovation
+from inovda.regions.services import create_period
+from tests.fixtures import add_innovations
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/periods/2026/innovations"
+
+
+def names(client, query=""):
+    body = client.get(URL + query).json()
+    assert body["count"] == len(body["items"])
+    return [item["name"] for item in body["items"]]
+
+
+def test_it_lists_the_catalogue_by_region_then_name(client, published):
+    response = client.get(URL)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 26
+    assert body["items"][0]["name"] == "Inovasi 36 nomor 1"
+    assert body["items"][0]["region"] == {
+        "code": "36",
+        "name": "Banten",
+        "tingkat": "provinsi",
+        "province_code": "36",
+        "province_name": "Banten",
+    }
+
+
+def test_it_filters_the_catalogue(client, published):
+    serang = published.region("36.04").innovations.order_by("name")
+    first, second = serang[0], serang[1]
+    first.tahapan, first.jenis, first.bentuk = "uji_coba", "non_digital", "tata_kelola"
+    first.save()
+    second.urusan_terkait = ["1.01", "2.16"]
+    second.save()
+
+    assert names(client, "?q=93.01") == ["Inovasi 93.01 nomor 1"]
+    assert names(client, "?tahapan=uji_coba") == [first.name]
+    assert names(client, "?jenis=non_digital&bentuk=tata_kelola") == [first.name]
+    assert len(names(client, "?tingkat=kota")) == 3
+    assert names(client, "?province=93") == ["Inovasi 93.01 nomor 1"]
+    # Primary urusan 1.01 in every region (twice in the province), plus one related.
+    assert len(names(client, "?urusan=1.01")) == 7
+    assert second.name in names(client, "?urusan=1.01&province=36&tingkat=kabupaten")
+    assert names(client, "?urusan=1.0") == []
+    assert names(client, "?tingkat=kota&q=nomor 2") == ["Inovasi 36.73 nomor 2"]
+
+
+@pytest.mark.parametrize("query", ["?tahapan=selesai", "?tingkat=desa", "?jenis=x", "?limit=0"])
+def test_it_rejects_bad_catalogue_parameters(client, published, query):
+    assert client.get(URL + query).status_code == 422
+
+
+def test_it_paginates_the_catalogue(client, published):
+    body = client.get(URL + "?limit=5&offset=24").json()
+    assert body["count"] == 26
+    assert len(body["items"]) == 2
+
+
+def test_it_shows_one_innovation_profile_without_private_fields(client, published):
+    innovation = published.region("36.73").innovations.first()
+    innovation.nama_inisiator = "Budi Santoso"
+    innovation.anggaran = "1500000.50"
+    innovation.save()
+    response = client.get(f"/api/v1/innovations/{innovation.pk}")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {
+        "id", "name", "region", "period", "tahapan", "inisiator", "jenis", "bentuk",
+        "urusan_utama", "urusan_terkait", "opd", "tanggal_uji_coba", "tanggal_penerapan",
+        "rancang_bangun", "tujuan", "manfaat", "hasil", "anggaran", "video_url",
+    }  # fmt: skip
+    assert (body["name"], body["period"], body["region"]["code"]) == (
+        innovation.name,
+        2026,
+        "36.73",
+    )
+    assert body["tujuan"] == "Mempercepat layanan publik"
+    assert body["anggaran"] == 1500000.5
+    assert "Budi Santoso" not in response.content.decode()
+
+
+def test_it_hides_innovations_of_unpublished_periods(client, published):
+    period = create_period(2025)
+    [hidden] = add_innovations(period.regions.get(code="36.04"), 1, 1, 1)
+    response = client.get(f"/api/v1/innovations/{hidden.pk}")
+    assert response.status_code == 404
+    assert response.json() == {"detail": f"Inovasi {hidden.pk} tidak ada dalam data yang dipublikasikan."}
+    assert client.get("/api/v1/innovations/999999").status_code == 404
+    assert client.get("/api/v1/periods/2025/innovations").status_code == 404
+
+
+def test_it_hides_innovations_added_after_the_publication(client, published):
+    late = Innovation.objects.create(
+        region=published.region("36.73"), name="Inovasi baru", urusan_utama="1.01"
+    )
+    assert client.get(f"/api/v1/innovations/{late.pk}").status_code == 404
+    assert client.get(URL).json()["count"] == 26
