@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "inovda.core",
+    "inovda.accounts",
     "inovda.regions",
     "inovda.innovations",
+    "inovda.verification",
     "inovda.results",
     "inovda.portal",
     "inovda.api",
@@ -149,3 +151,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"

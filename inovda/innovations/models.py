@@ -5,6 +5,7 @@ indicator of one innovation. It keeps what the region claimed and what the verif
 only ``verified_level`` reaches the scoring engine.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -36,6 +37,26 @@ class Bentuk(models.TextChoices):
     LAINNYA = "lainnya", "Inovasi daerah lainnya"
 
 
+class Status(models.TextChoices):
+    """Explicit workflow states; the transitions live in services and are enforced there."""
+
+    DRAFT = "draft", "Draf"
+    SUBMITTED = "submitted", "Dikirim"
+    IN_REVIEW = "in_review", "Diperiksa"
+    RETURNED = "returned", "Dikembalikan"
+    VERIFIED = "verified", "Terverifikasi"
+    LOCKED = "locked", "Dikunci"
+
+
+class Verification(models.TextChoices):
+    """The state of one indicator's answer."""
+
+    PENDING = "pending", "Menunggu verifikasi"
+    ACCEPTED = "accepted", "Diterima"
+    LOWERED = "lowered", "Diterima di level lebih rendah"
+    REJECTED = "rejected", "Ditolak"
+
+
 class Innovation(models.Model):
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="innovations")
     name = models.CharField("nama inovasi", max_length=255)
@@ -60,6 +81,13 @@ class Innovation(models.Model):
     opd = models.CharField("OPD penanggung jawab", max_length=255, blank=True)
     # A verifier may declare an innovation ineligible: it then leaves the count.
     eligible = models.BooleanField("memenuhi syarat", default=True)
+    ineligible_reason = models.TextField("alasan tidak memenuhi syarat", blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    # Optimistic concurrency: a save must name the version it was edited from.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,7 +114,15 @@ class Answer(models.Model):
     indicator_id = models.CharField("indikator", max_length=8)
     claimed_level = models.PositiveSmallIntegerField("level klaim", default=0)
     verified_level = models.PositiveSmallIntegerField("level terverifikasi", default=0)
+    verification = models.CharField(
+        max_length=10, choices=Verification.choices, default=Verification.PENDING
+    )
+    # Indicator 33 offers several measurement bases (a–f); empty elsewhere.
+    basis = models.CharField("basis pengukuran", max_length=4, blank=True)
+    # The supporting statistic where the indicator is one (e.g. IPM 72.5).
+    value = models.CharField("nilai pendukung", max_length=64, blank=True)
     note = models.TextField("catatan", blank=True)
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -109,3 +145,49 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.indicator_id}: {self.verified_level}"
+
+
+class Evidence(models.Model):
+    """A data dukung file. Private: a random name under MEDIA_ROOT/evidence, served only by a
+    view behind the access gate. Replacing a file keeps the old row (``replaced_at``)."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="evidence/%Y/", max_length=255)
+    original_name = models.CharField("nama file", max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    replaced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["answer", "-uploaded_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.original_name
+
+
+class Submission(models.Model):
+    """A receipt: what was submitted, when, by whom, and the hash of its content."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="submissions")
+    # Empty for the region profile (SPD); else the innovation submitted.
+    innovation = models.ForeignKey(
+        Innovation, null=True, blank=True, on_delete=models.CASCADE, related_name="submissions"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    content_hash = models.CharField(max_length=64)
+    snapshot = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"Tanda terima {self.pk} ({self.content_hash[:12]})"

@@ -4,6 +4,8 @@ A period's Region rows are written once, by ``services.create_period``; later ch
 region data never touch them, so results stay tied to the roster they were computed on.
 """
 
+from datetime import datetime
+
 from django.db import models
 
 
@@ -12,6 +14,9 @@ class Period(models.Model):
     rulebook_year = models.PositiveSmallIntegerField("tahun rulebook")
     rulebook_hash = models.CharField("hash rulebook", max_length=100)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    # The reporting window, enforced on the server; empty = closed (not yet opened).
+    opens_at = models.DateTimeField("dibuka", null=True, blank=True)
+    closes_at = models.DateTimeField("ditutup", null=True, blank=True)
 
     class Meta:
         ordering = ["year"]
@@ -20,6 +25,37 @@ class Period(models.Model):
 
     def __str__(self) -> str:
         return f"Periode {self.year}"
+
+    def closes_at_for(self, current_code: str) -> datetime | None:
+        """The close for one pemda: the national close or a later extension of its own."""
+        closes = self.closes_at
+        for extension in self.extensions.all():
+            if extension.region_code in ("", current_code) and (
+                closes is None or extension.closes_at > closes
+            ):
+                closes = extension.closes_at
+        return closes
+
+    def is_open_for(self, current_code: str, now: datetime) -> bool:
+        closes = self.closes_at_for(current_code)
+        return self.opens_at is not None and closes is not None and self.opens_at <= now <= closes
+
+
+class PeriodExtension(models.Model):
+    """A later close, for the whole country (empty region_code) or for one pemda."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="extensions")
+    region_code = models.CharField("kode pemda", max_length=5, blank=True)
+    closes_at = models.DateTimeField("ditutup")
+    reason = models.TextField("alasan")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "perpanjangan"
+        verbose_name_plural = "perpanjangan"
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.region_code or 'nasional'} s.d. {self.closes_at}"
 
 
 class Region(models.Model):

@@ -17,7 +17,16 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inovda.innovations.models import Answer, Bentuk, Inisiator, Innovation, Jenis, Tahapan
+from inovda.innovations.models import (
+    Answer,
+    Bentuk,
+    Inisiator,
+    Innovation,
+    Jenis,
+    Status,
+    Tahapan,
+    Verification,
+)
 from inovda.innovations.urusan import URUSAN, YANDAS
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
@@ -227,6 +236,7 @@ def _profile(rng: random.Random, region: Region, year: int, name: str, urusan: s
         hasil="Waktu layanan turun dan kepuasan masyarakat naik (angka sintetis).",
         anggaran=rng.randrange(10, 2000) * 1_000_000,
         opd=OPD.get(urusan, "Bappeda"),
+        status=Status.VERIFIED,
     )
 
 
@@ -264,25 +274,36 @@ class Writer:
         Innovation.objects.bulk_create(self.innovations, batch_size=2000)
         now = timezone.now()
         rows = [
-            (a.region_id, None, a.indicator_id, a.claimed_level, a.verified_level, "", now)
+            (a.region_id, None, a.indicator_id, a.claimed_level, a.verified_level, now)
             for a in self.spd
         ]
         for innovation, levels, claims in zip(
             self.innovations, self.levels, self.claims, strict=True
         ):
             rows += [
-                (innovation.region_id, innovation.pk, k, claims[k], v, "", now)
+                (innovation.region_id, innovation.pk, k, claims[k], v, now)
                 for k, v in levels.items()
             ]
         insert_answers(rows)
 
 
+def _verification(claimed: int, verified: int) -> str:
+    if verified >= claimed:
+        return Verification.ACCEPTED
+    return Verification.LOWERED if verified else Verification.REJECTED
+
+
 def insert_answers(rows: list[tuple]) -> None:
-    """Bulk insert of raw answer rows (region, innovation, indicator, claimed, verified, note,
-    updated_at). Model instances cost ~40 µs each; the demo and the bench write 10⁵–10⁶ rows."""
+    """Bulk insert of verified answers given as (region, innovation, indicator, claimed,
+    verified, updated_at). Model instances cost ~40 µs each; the demo and the bench write
+    10⁵–10⁶ rows."""
+    rows = [(*r[:5], _verification(r[3], r[4]), "", "", "", 1, r[5]) for r in rows]
     table = Answer._meta.db_table
-    columns = "region_id, innovation_id, indicator_id, claimed_level, verified_level, note, updated_at"
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
+    columns = (
+        "region_id, innovation_id, indicator_id, claimed_level, verified_level, verification, "
+        "basis, value, note, version, updated_at"
+    )
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * 11)})"  # noqa: S608
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":  # COPY: an order of magnitude faster
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:

@@ -3,8 +3,8 @@ import re
 from django.urls import reverse
 
 from inovda.api.api import api
-from inovda.results.ranking import CLUSTERS
 from inovda.results.api import Cluster
+from inovda.results.ranking import CLUSTERS
 
 PATHS = {
     "/api/v1/periods",

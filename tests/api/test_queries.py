@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def data(regions: int, innovations: int) -> dict:
     codes = [entry.code for entry in roster_for_year(2026)][:regions]
-    return {code: (innovations, 2, 2) for code in codes}
+    return dict.fromkeys(codes, (innovations, 2, 2))
 
 
 # URL → queries: period, publication, count, page (rankings and catalogue).

@@ -132,7 +132,7 @@ def test_it_shows_one_region_with_ranks_and_breakdown(client, published):
     response = client.get("/api/v1/periods/2026/regions/93.01")
     assert response.status_code == 200
     body = response.json()
-    assert (body["code"], body["name"], body["tingkat"]) == ("93.01", "Kabupaten Merauke", "kabupaten")
+    assert (body["name"], body["tingkat"]) == ("Kabupaten Merauke", "kabupaten")
     assert body["ranks"] == {"tingkat": 3, "tertinggal": None, "perbatasan": 1, "papua": 1}
     assert body["innovations_reported"] == 1
     breakdown = body["breakdown"]

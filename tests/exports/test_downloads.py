@@ -94,6 +94,8 @@ def test_it_escapes_spreadsheet_formulas(client, published, fmt):
     rows = csv_rows(response) if fmt == "csv" else xlsx_rows(response)
     names = {row[1] for row in rows}
     for name in DANGEROUS:
+        if fmt == "xlsx":  # XML reads a carriage return back as a line feed
+            name = name.replace("\r", "\n")
         assert "'" + name in names
         assert name not in names
     if fmt == "xlsx":
