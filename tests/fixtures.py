@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from inovda.innovations.models import Answer, Innovation
+from inovda.innovations.models import Answer, Innovation, Status
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
 from inovda.results.models import Publication
@@ -42,6 +42,7 @@ def add_innovations(region: Region, count: int, spd_level: int, sid_level: int) 
             urusan_utama=URUSAN[n % len(URUSAN)],
             tujuan="Mempercepat layanan publik",
             manfaat="Layanan lebih cepat",
+            status=Status.VERIFIED,
         )
         for n in range(count)
     )

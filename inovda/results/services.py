@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Innovation
+from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Period, Region
 from inovda.results.models import Publication, PublishedResult, Result
 from inovda.results.ranking import competition_ranks
@@ -41,9 +42,10 @@ def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], d
         levels[key][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")
     innovations: dict[int, list[InnovationInput]] = defaultdict(list)
     fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible"
-    for pk, region_id, name, utama, terkait, eligible in Innovation.objects.filter(
-        region__period=period
-    ).values_list(*fields).iterator(chunk_size=20000):
+    reported = Innovation.objects.filter(region__period=period, status__in=REPORTED)
+    for pk, region_id, name, utama, terkait, eligible in reported.values_list(
+        *fields
+    ).iterator(chunk_size=20000):
         innovations[region_id].append(
             InnovationInput(
                 name=name,
@@ -61,8 +63,8 @@ def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], d
         )
         for r in regions
     }
-    reported = {pk: len(inns) for pk, inns in innovations.items()}
-    return regions, inputs, reported
+    counts = {pk: len(inns) for pk, inns in innovations.items()}
+    return regions, inputs, counts
 
 
 def compact_breakdown(score: RegionScore) -> dict:
@@ -143,7 +145,8 @@ def previous_innovations(period: Period) -> int | None:
     publication = previous.publications.order_by("-number").first()
     if publication is not None:
         return publication.recap["innovations"]
-    return Innovation.objects.filter(region__period=previous).count() or None
+    reported = Innovation.objects.filter(region__period=previous, status__in=REPORTED)
+    return reported.count() or None
 
 
 def recap_from_results(period: Period) -> dict:
