@@ -11,7 +11,7 @@ from inovda.innovations.models import Status
 ALLOWED = {
     Status.DRAFT: {Status.SUBMITTED},
     Status.SUBMITTED: {Status.IN_REVIEW, Status.RETURNED, Status.VERIFIED},
-    Status.IN_REVIEW: {Status.RETURNED, Status.VERIFIED},
+    Status.IN_REVIEW: {Status.RETURNED, Status.VERIFIED, Status.SUBMITTED},
     Status.RETURNED: {Status.SUBMITTED},
     Status.VERIFIED: {Status.LOCKED, Status.SUBMITTED},  # an edit after verification re-queues
     Status.LOCKED: set(),

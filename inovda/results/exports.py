@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from inovda.innovations.models import Innovation
+from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Period, Region
 from inovda.results.models import Predicate, Publication, PublishedResult
 from inovda.results.ranking import CLUSTERS
@@ -62,7 +63,9 @@ def all_results(publication: Publication) -> QuerySet[PublishedResult]:
 def catalogue(publication: Publication) -> QuerySet[Innovation]:
     return (
         Innovation.objects.filter(
-            region__period_id=publication.period_id, created_at__lte=publication.published_at
+            region__period_id=publication.period_id,
+            created_at__lte=publication.published_at,
+            status__in=REPORTED,
         )
         .select_related("region")
         .order_by("region__code", "name", "id")
