@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Listed so its Swagger UI assets are served from the package, not from a CDN.
+    "ninja",
     "inovda.core",
     "inovda.accounts",
     "inovda.regions",

@@ -4,11 +4,10 @@ Read-only, anonymous and throttled per client IP (settings.API_ANON_RATE).
 """
 
 from django.conf import settings
-from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
-from inovda.api import catalogue, docs
+from inovda.api import catalogue
 from inovda.results import api as results
 
 api = NinjaAPI(
@@ -20,13 +19,8 @@ api = NinjaAPI(
         "Only published snapshots are visible. See docs/api.md."
     ),
     urls_namespace="api-v1",
-    docs=docs.LocalSwagger(),
     throttle=AnonRateThrottle(settings.API_ANON_RATE),
 )
 api.add_router("", results.router)
 api.add_router("", catalogue.router)
 
-
-@api.get("/docs/assets/{name}", include_in_schema=False, throttle=[], url_name="docs_asset")
-def docs_asset(request: HttpRequest, name: str):
-    return docs.asset_response(name)
