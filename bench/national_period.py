@@ -57,14 +57,19 @@ def latency(client, url):
         samples.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     q = statistics.quantiles(samples, n=20)
-    print(f"{url:60} p50 {statistics.median(samples):7.1f} ms  p95 {q[18]:7.1f} ms  {len(queries)} queries")
+    print(
+        f"{url:60} p50 {statistics.median(samples):7.1f} ms  "
+        f"p95 {q[18]:7.1f} ms  {len(queries)} queries"
+    )
 
 
 def main():
     call_command("migrate", verbosity=0)
     period = Period.objects.filter(year=YEAR).first()
     if period is None:  # built once, reused by later runs
-        period = timed(f"load {INNOVATIONS} innovations", lambda: load_now(print, YEAR, INNOVATIONS))
+        period = timed(
+            f"load {INNOVATIONS} innovations", lambda: load_now(print, YEAR, INNOVATIONS)
+        )
     print(f"database: {connection.vendor}, period {YEAR}")
     timed("recompute (546 pemda)", lambda: recompute_period(period))
     timed("publish", lambda: publish_period(period, note="bench"))

@@ -3,7 +3,9 @@ import sys
 
 
 def run_settings(env):
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='inovda.settings'; django.setup()"
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='inovda.settings'; django.setup()"
+    )
     return subprocess.run(
         [sys.executable, "-c", code],
         env={"PATH": "/usr/bin:/bin", **env},

@@ -57,9 +57,7 @@ def get_region_for_user(user, year: int, code: str, write: bool = False) -> Regi
 
 
 def get_innovation_for_user(user, pk: int, write: bool = False) -> Innovation:
-    innovation = (
-        Innovation.objects.select_related("region__period").filter(pk=pk).first()
-    )
+    innovation = Innovation.objects.select_related("region__period").filter(pk=pk).first()
     if innovation is None or not can_see_region(user, innovation.region):
         raise Http404("Inovasi tidak ditemukan.")
     if write:

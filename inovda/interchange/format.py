@@ -57,9 +57,7 @@ def loads(text: str, *, source: str = "input") -> Any:
         ) from exc
 
 
-def parse(
-    data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = None
-) -> Document:
+def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = None) -> Document:
     problems = [
         f"{_where(e.absolute_path)}: {e.message}"
         for e in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -72,7 +70,9 @@ def parse(
         where = f"regions[{r}]"
         code = raw["code"]
         if known_codes is not None and code not in known_codes:
-            problems.append(f"{where}.code: kode wilayah {code!r} tidak ada dalam roster {data['period']}")
+            problems.append(
+                f"{where}.code: kode wilayah {code!r} tidak ada dalam roster {data['period']}"
+            )
         if code in seen:
             problems.append(f"{where}.code: kode wilayah {code!r} muncul lebih dari sekali")
         seen.add(code)

@@ -74,22 +74,62 @@ INNOVATIONS_NOW = 12_000
 
 WORDS_A = ["Si", "E-", "Gerakan", "Layanan", "Sistem", "Aplikasi", "Program", "Pojok", "Rumah"]
 WORDS_B = [
-    "Cepat", "Terpadu", "Pintar", "Sehat", "Cerdas", "Mandiri", "Bersih", "Peduli", "Tangguh",
-    "Ramah", "Digital", "Desa", "Warga", "Keliling", "Terbuka", "Satu Data", "Tanggap",
+    "Cepat",
+    "Terpadu",
+    "Pintar",
+    "Sehat",
+    "Cerdas",
+    "Mandiri",
+    "Bersih",
+    "Peduli",
+    "Tangguh",
+    "Ramah",
+    "Digital",
+    "Desa",
+    "Warga",
+    "Keliling",
+    "Terbuka",
+    "Satu Data",
+    "Tanggap",
 ]
 TOPICS = {
-    "1.01": "Sekolah", "1.02": "Puskesmas", "1.03": "Jalan", "1.04": "Rumah Layak",
-    "1.05": "Siaga Bencana", "1.06": "Bansos", "2.07": "Kerja", "2.08": "Anak",
-    "2.09": "Pangan", "2.11": "Sampah", "2.12": "Adminduk", "2.13": "BUMDes",
-    "2.14": "KB", "2.15": "Angkutan", "2.16": "Informasi", "2.17": "UMKM",
-    "2.18": "Investasi", "3.26": "Wisata", "3.27": "Tani", "3.25": "Nelayan",
-    "5.02": "Pajak", "5.03": "ASN", "6.01": "Pengawasan",
+    "1.01": "Sekolah",
+    "1.02": "Puskesmas",
+    "1.03": "Jalan",
+    "1.04": "Rumah Layak",
+    "1.05": "Siaga Bencana",
+    "1.06": "Bansos",
+    "2.07": "Kerja",
+    "2.08": "Anak",
+    "2.09": "Pangan",
+    "2.11": "Sampah",
+    "2.12": "Adminduk",
+    "2.13": "BUMDes",
+    "2.14": "KB",
+    "2.15": "Angkutan",
+    "2.16": "Informasi",
+    "2.17": "UMKM",
+    "2.18": "Investasi",
+    "3.26": "Wisata",
+    "3.27": "Tani",
+    "3.25": "Nelayan",
+    "5.02": "Pajak",
+    "5.03": "ASN",
+    "6.01": "Pengawasan",
 }
 OPD = {
-    "1.01": "Dinas Pendidikan", "1.02": "Dinas Kesehatan", "1.03": "Dinas PUPR",
-    "1.04": "Dinas Perkim", "1.05": "Satpol PP", "1.06": "Dinas Sosial",
-    "2.12": "Disdukcapil", "2.16": "Diskominfo", "2.18": "DPMPTSP", "5.02": "BPKAD",
-    "5.03": "BKPSDM", "6.01": "Inspektorat",
+    "1.01": "Dinas Pendidikan",
+    "1.02": "Dinas Kesehatan",
+    "1.03": "Dinas PUPR",
+    "1.04": "Dinas Perkim",
+    "1.05": "Satpol PP",
+    "1.06": "Dinas Sosial",
+    "2.12": "Disdukcapil",
+    "2.16": "Diskominfo",
+    "2.18": "DPMPTSP",
+    "5.02": "BPKAD",
+    "5.03": "BKPSDM",
+    "6.01": "Inspektorat",
 }
 
 
@@ -342,7 +382,10 @@ def load_2020(say: Say) -> Period:
                 profile = _profile(rng, plan.region, 2020, _name(rng, urusan[n], seen), urusan[n])
             writer.innovation(profile, {k: a.level for k, a in innovation.levels.items()}, rng)
     writer.flush()
-    say(f"2020: {len(writer.innovations)} inovasi dari {sum(1 for p in plans if p.innovations)} pemda")
+    say(
+        f"2020: {len(writer.innovations)} inovasi dari "
+        f"{sum(1 for p in plans if p.innovations)} pemda"
+    )
     return period
 
 
@@ -360,9 +403,7 @@ def load_2019(say: Say) -> Period:
     for region, extra in zip(chosen, counts, strict=True):
         seen: set[str] = set()
         for code in _urusan_for(rng, extra + 1):
-            writer.innovations.append(
-                _profile(rng, region, 2019, _name(rng, code, seen), code)
-            )
+            writer.innovations.append(_profile(rng, region, 2019, _name(rng, code, seen), code))
             writer.levels.append({})
             writer.claims.append({})
     writer.flush()

@@ -24,7 +24,9 @@ def _by_tingkat() -> dict[str, int]:
     return {**dict.fromkeys(TINGKAT, 0), "total": 0}
 
 
-def build_recap(period: int, rows: Iterable[RecapRow], innovations_previous: int | None) -> dict[str, Any]:
+def build_recap(
+    period: int, rows: Iterable[RecapRow], innovations_previous: int | None
+) -> dict[str, Any]:
     """Participation = at least one innovation reported. Percentages are rounded half-up to one
     decimal; growth is null when the previous period is unknown."""
     regions, participating = _by_tingkat(), _by_tingkat()

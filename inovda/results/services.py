@@ -20,10 +20,22 @@ from inovda.scoring.engine import Answer as EngineAnswer
 from inovda.scoring.engine import InnovationInput, RegionInput, RegionScore, round2, score_region
 
 Progress = Callable[[int, int], None]
-SCORE_FIELDS = (
-    "reported innovations_reported innovations_counted spd sid count_score total iid predicate "
-    "rank_tingkat rank_tertinggal rank_perbatasan rank_papua breakdown"
-).split()
+SCORE_FIELDS = [
+    "reported",
+    "innovations_reported",
+    "innovations_counted",
+    "spd",
+    "sid",
+    "count_score",
+    "total",
+    "iid",
+    "predicate",
+    "rank_tingkat",
+    "rank_tertinggal",
+    "rank_perbatasan",
+    "rank_papua",
+    "breakdown",
+]
 
 
 class ResultsError(Exception):
@@ -43,9 +55,9 @@ def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], d
     innovations: dict[int, list[InnovationInput]] = defaultdict(list)
     fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible"
     reported = Innovation.objects.filter(region__period=period, status__in=REPORTED)
-    for pk, region_id, name, utama, terkait, eligible in reported.values_list(
-        *fields
-    ).iterator(chunk_size=20000):
+    for pk, region_id, name, utama, terkait, eligible in reported.values_list(*fields).iterator(
+        chunk_size=20000
+    ):
         innovations[region_id].append(
             InnovationInput(
                 name=name,
@@ -71,7 +83,13 @@ def compact_breakdown(score: RegionScore) -> dict:
     return {
         "spd": {line.indicator_id: line.level for line in score.spd_lines if line.level},
         "innovations": [
-            [s.key, s.name, s.eligible, str(round2(s.total)), "".join(str(x.level) for x in s.lines)]
+            [
+                s.key,
+                s.name,
+                s.eligible,
+                str(round2(s.total)),
+                "".join(str(x.level) for x in s.lines),
+            ]
             for s in score.innovation_scores
         ],
         "sid_sum": str(round2(score.sid_sum)),
@@ -179,7 +197,12 @@ def _changes(before: dict[str, PublishedResult], after: list[PublishedResult]) -
             old_value = getattr(old, field) if old else None
             if old is not None and old_value != new_value:
                 changes.append(
-                    {"code": row.code, "field": field, "before": _plain(old_value), "after": _plain(new_value)}
+                    {
+                        "code": row.code,
+                        "field": field,
+                        "before": _plain(old_value),
+                        "after": _plain(new_value),
+                    }
                 )
     return changes
 
@@ -229,8 +252,12 @@ def publish_period(period: Period, actor=None, note: str = "") -> Publication:
             actor,
             "period.published",
             publication,
-            {"period": period.year, "number": publication.number, "rulebook_hash": rulebook.content_hash,
-             "changes": len(publication.changes)},
+            {
+                "period": period.year,
+                "number": publication.number,
+                "rulebook_hash": rulebook.content_hash,
+                "changes": len(publication.changes),
+            },
         )
     return publication
 

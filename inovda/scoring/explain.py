@@ -54,4 +54,3 @@ def summary(score: RegionScore) -> dict[str, Any]:
         "iid": score.iid,
         "predicate": score.predicate,
     }
-

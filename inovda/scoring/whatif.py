@@ -55,6 +55,7 @@ def _gains(
     gains = []
     for line in lines:
         claim = claimed.get(line.indicator_id) if claimed is not None else None
+        reason: Reason
         if claim is not None and claim.level > line.level:
             target, reason = claim.level, ("ditolak" if line.level == 0 else "diturunkan")
         elif claim is None and line.level == 0:
@@ -66,7 +67,9 @@ def _gains(
     return gains
 
 
-def what_if(rulebook: Rulebook, verified: RegionInput, claimed: RegionInput | None = None) -> WhatIf:
+def what_if(
+    rulebook: Rulebook, verified: RegionInput, claimed: RegionInput | None = None
+) -> WhatIf:
     """``claimed`` holds the region's own levels; without it every empty indicator is a
     candidate at the top level ("kosong")."""
     score = score_region(rulebook, verified)
@@ -111,4 +114,3 @@ def _path(gains: Sequence[Gain], gap: Decimal | None) -> tuple[Gain, ...]:
         taken.append(gain)
         total += gain.index_gain
     return tuple(taken) if total >= gap else ()
-

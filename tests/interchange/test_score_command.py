@@ -17,7 +17,11 @@ def example(spd_total, innovations, sid_total, yandas=6, period=2026, code="36.0
                 "code": code,
                 "spd": SPD_TOTALS[spd_total],
                 "innovations": [
-                    {"name": f"Inovasi {n}", "urusan": [YANDAS[n % yandas]], "levels": SID_TOTALS[sid_total]}
+                    {
+                        "name": f"Inovasi {n}",
+                        "urusan": [YANDAS[n % yandas]],
+                        "levels": SID_TOTALS[sid_total],
+                    }
                     for n in range(innovations)
                 ],
             }
@@ -52,7 +56,16 @@ def test_it_agrees_with_the_hand_computed_examples(tmp_path, rulebook, args, iid
     assert region["iid"] == Decimal(iid)
     assert f'"iid": {iid},' in text  # printed with two decimals, as a number
     assert region["predicate"] == predicate
-    assert set(region) == {"code", "spd", "sid", "count_score", "total", "iid", "predicate", "breakdown"}
+    assert set(region) == {
+        "code",
+        "spd",
+        "sid",
+        "count_score",
+        "total",
+        "iid",
+        "predicate",
+        "breakdown",
+    }
 
 
 def test_it_prints_the_breakdown_and_what_if(tmp_path):
@@ -61,7 +74,11 @@ def test_it_prints_the_breakdown_and_what_if(tmp_path):
     assert region["spd"] == Decimal("40.00") and region["count_score"] == Decimal("3.04")
     assert region["breakdown"]["divisor"] == 12
     assert region["breakdown"]["spd"]["12"] == {
-        "level": 1, "weight": 2, "points": Decimal("2.00"), "max_points": Decimal("6.00"), "decision": None
+        "level": 1,
+        "weight": 2,
+        "points": Decimal("2.00"),
+        "max_points": Decimal("6.00"),
+        "decision": None,
     }
     assert region["what_if"]["next_predicate"] == "inovatif"
     assert region["what_if"]["gap"] == Decimal("1.46")
@@ -83,31 +100,62 @@ def test_it_scores_a_2020_file_with_2020_codes(tmp_path):
 @pytest.mark.parametrize(
     ("doc", "problems"),
     [
-        ('{"format": "inovda/1",\n "period": 2026,\n "regions": [}', ["baris 3 kolom 14: JSON rusak"]),
         (
-            {"format": "inovda/1", "period": 2026, "regions": [{"code": "99.99"}, {"code": "36.04"}, {"code": "36.04"}]},
+            '{"format": "inovda/1",\n "period": 2026,\n "regions": [}',
+            ["baris 3 kolom 14: JSON rusak"],
+        ),
+        (
+            {
+                "format": "inovda/1",
+                "period": 2026,
+                "regions": [{"code": "99.99"}, {"code": "36.04"}, {"code": "36.04"}],
+            },
             [
                 "regions[0].code: kode wilayah '99.99' tidak ada dalam roster 2026",
                 "regions[2].code: kode wilayah '36.04' muncul lebih dari sekali",
             ],
         ),
         (
-            {"format": "inovda/1", "period": 2026, "regions": [{"code": "36.04", "spd": {"1": 4, "16": 1},
-             "innovations": [{"name": "X", "levels": {"99": 1}}]}]},
+            {
+                "format": "inovda/1",
+                "period": 2026,
+                "regions": [
+                    {
+                        "code": "36.04",
+                        "spd": {"1": 4, "16": 1},
+                        "innovations": [{"name": "X", "levels": {"99": 1}}],
+                    }
+                ],
+            },
             [
                 "regions[0].spd.1: 4 is greater than the maximum of 3",
             ],
         ),
         (
-            {"format": "inovda/1", "period": 2026, "regions": [{"code": "36.04", "spd": {"16": 1},
-             "innovations": [{"name": "X", "levels": {"99": 1}}]}]},
+            {
+                "format": "inovda/1",
+                "period": 2026,
+                "regions": [
+                    {
+                        "code": "36.04",
+                        "spd": {"16": 1},
+                        "innovations": [{"name": "X", "levels": {"99": 1}}],
+                    }
+                ],
+            },
             [
                 "regions[0].spd.16: indikator '16' bukan indikator SPD pada rulebook 2026",
-                "regions[0].innovations[0].levels.99: indikator '99' bukan indikator SID pada rulebook 2026",
+                "regions[0].innovations[0].levels.99: indikator '99' bukan indikator SID "
+                "pada rulebook 2026",
             ],
         ),
         (
-            {"format": "inovda/1", "period": "2026", "regions": [{"code": 3604, "spd": {"1": "3"}}], "x": 1},
+            {
+                "format": "inovda/1",
+                "period": "2026",
+                "regions": [{"code": 3604, "spd": {"1": "3"}}],
+                "x": 1,
+            },
             [
                 "(dokumen): Additional properties are not allowed ('x' was unexpected)",
                 "period: '2026' is not of type 'integer'",
@@ -115,7 +163,10 @@ def test_it_scores_a_2020_file_with_2020_codes(tmp_path):
                 "regions[0].spd.1: '3' is not of type 'integer'",
             ],
         ),
-        ({"format": "inovda/2", "period": 2026, "regions": []}, ["format: 'inovda/1' was expected"]),
+        (
+            {"format": "inovda/2", "period": 2026, "regions": []},
+            ["format: 'inovda/1' was expected"],
+        ),
     ],
 )
 def test_bad_input_exits_2_with_one_line_per_problem(tmp_path, doc, problems):
@@ -143,16 +194,28 @@ def test_the_installed_console_script_scores_without_a_database(tmp_path):
     path = tmp_path / "in.json"
     path.write_text(json.dumps(example(40, 8, 80)), encoding="utf-8")
     script = Path(sys.executable).with_name("inovda")
-    env = {"PATH": "/usr/bin:/bin", "DEBUG": "true", "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DEBUG": "true",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
     done = subprocess.run(
         [str(script), "score", "--rulebook", "2026", "--no-breakdown", str(path)],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert '"iid": 38.55' in done.stdout
     bad = subprocess.run(
         [str(script), "score", "--rulebook", "2026", str(tmp_path / "missing.json")],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
     )
     assert bad.returncode == 2
     assert "missing.json" in bad.stderr

@@ -5,10 +5,10 @@ import json
 import pytest
 from django.core.management import call_command
 
+from inovda.core.models import AuditEntry
 from inovda.innovations.models import Innovation
 from inovda.regions.models import Period
 from inovda.results.demo import SERANG_INNOVATIONS
-from inovda.core.models import AuditEntry
 from inovda.results.models import Publication, Result
 
 PUBLISHED_2020 = {
@@ -69,7 +69,9 @@ def test_the_current_period_is_scored_with_the_2026_rules(demo):
     assert period.rulebook_year == 2026
     assert period.regions.count() == 546
     assert period.publications.count() == 1
-    assert Result.objects.filter(period=period).exclude(predicate="tidak_dapat_dinilai").count() > 400
+    assert (
+        Result.objects.filter(period=period).exclude(predicate="tidak_dapat_dinilai").count() > 400
+    )
 
 
 @pytest.mark.django_db

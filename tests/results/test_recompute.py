@@ -31,7 +31,9 @@ def test_it_scores_every_region_of_the_period():
 
 def test_it_ranks_per_cluster_and_leaves_tidak_dapat_dinilai_unranked():
     data = published_period(2026)
-    results = {r.region.code: r for r in Result.objects.filter(period=data.period).select_related("region")}
+    results = {
+        r.region.code: r for r in Result.objects.filter(period=data.period).select_related("region")
+    }
     assert results["36.04"].rank_tingkat == 1  # best kabupaten
     assert results["36.03"].rank_tingkat == 2  # 10.87, ahead of Merauke's 9.63
     assert results["36.73"].rank_tingkat == 1  # the only kota with data

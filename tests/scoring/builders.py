@@ -2,7 +2,7 @@
 
 from inovda.scoring.engine import Answer, InnovationInput, RegionInput
 
-SPD_IDS = "1 2a 2b 3 4 5a 5b 6 7 8 9 10a 10b 11a 11b 12 13a 13b 14 15".split()
+SPD_IDS = "1 2a 2b 3 4 5a 5b 6 7 8 9 10a 10b 11a 11b 12 13a 13b 14 15".split()  # noqa: SIM905
 SID_IDS = [str(i) for i in range(16, 36)]
 YANDAS = ["1.01", "1.02", "1.03", "1.04", "1.05", "1.06"]
 

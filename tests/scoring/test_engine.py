@@ -61,7 +61,11 @@ def test_it_scores_2020_on_the_raw_additive_scale():
     rulebook = load_rulebook(2020)
     sid = {str(i): 2 for i in range(16, 36)}  # 2 × 50 = 100 per innovation
     spd = {str(i): 2 for i in range(1, 16)}  # 2 × 15 = 30
-    cases = [(0, "30.00", "kurang_inovatif"), (5, "530.00", "inovatif"), (10, "1030.00", "sangat_inovatif")]
+    cases = [
+        (0, "30.00", "kurang_inovatif"),
+        (5, "530.00", "inovatif"),
+        (10, "1030.00", "sangat_inovatif"),
+    ]
     for n, total, predicate in cases:
         data = RegionInput(
             code="18",
@@ -143,7 +147,10 @@ def regions_for(year):
         urusan,
     )
     return st.builds(
-        lambda spd, inns: (year, RegionInput("36.04", {k: Answer(v) for k, v in spd.items()}, tuple(inns))),
+        lambda spd, inns: (
+            year,
+            RegionInput("36.04", {k: Answer(v) for k, v in spd.items()}, tuple(inns)),
+        ),
         st.fixed_dictionaries({}, optional=dict.fromkeys(spd_ids, levels)),
         st.lists(innovation, max_size=25),
     )

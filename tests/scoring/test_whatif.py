@@ -22,8 +22,10 @@ def test_it_ranks_rejected_evidence_by_what_it_would_gain():
     verified = RegionInput(
         claimed.code,
         {**claimed.spd, "12": Answer(0)},
-        (InnovationInput(first.name, {**first.levels, "35": Answer(1)}, first.urusan, first.key),)
-        + claimed.innovations[1:],
+        (
+            InnovationInput(first.name, {**first.levels, "35": Answer(1)}, first.urusan, first.key),
+            *claimed.innovations[1:],
+        ),
     )
     result = what_if(rulebook, verified, claimed)
     top = result.gains[0]
@@ -31,7 +33,11 @@ def test_it_ranks_rejected_evidence_by_what_it_would_gain():
     assert (top.reason, top.indicator_id, top.level, top.target_level) == ("ditolak", "12", 0, 1)
     assert top.index_gain == Decimal("0.8")
     second = result.gains[1]
-    assert (second.reason, second.indicator_id, second.innovation) == ("diturunkan", "35", "Inovasi 0")
+    assert (second.reason, second.indicator_id, second.innovation) == (
+        "diturunkan",
+        "35",
+        "Inovasi 0",
+    )
     assert second.index_gain.quantize(Decimal("0.0001")) == Decimal("0.1333")
     assert len(result.gains) == 2
 

@@ -24,7 +24,9 @@ class Command(BaseCommand):
         unknown = wanted - {r.code for r in regions}
         if unknown:
             raise CommandError(
-                "\n".join(f"kode pemda {c!r} tidak ada dalam periode {period}" for c in sorted(unknown)),
+                "\n".join(
+                    f"kode pemda {c!r} tidak ada dalam periode {period}" for c in sorted(unknown)
+                ),
                 returncode=2,
             )
         chosen = [inputs[r.pk] for r in regions if not wanted or r.code in wanted]
