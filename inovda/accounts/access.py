@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from inovda.accounts.models import Role
+from inovda.accounts.models import PEMDA_ROLES, Role, User
 from inovda.innovations.models import Answer, Evidence, Innovation, Status
-from inovda.regions.models import Region
+from inovda.regions.models import Period, Region
 from inovda.verification.models import Assignment
 
 EDITABLE = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.VERIFIED)
@@ -89,3 +89,71 @@ def get_evidence_for_user(user, pk: int) -> Evidence:
     if evidence is None or not can_see_region(user, evidence.answer.region):
         raise Http404("Berkas tidak ditemukan.")
     return evidence
+
+
+# Accounts: the level above manages the level below (national admin → pemda admins, verifiers,
+# national admins; pemda admin → OPD operators of its own region).
+
+
+def creatable_roles(user) -> tuple[Role, ...]:
+    if not user.is_authenticated:
+        return ()
+    if user.is_national_admin:
+        return (Role.NATIONAL_ADMIN, Role.VERIFIER, Role.PEMDA_ADMIN)
+    if user.role == Role.PEMDA_ADMIN:
+        return (Role.OPD_OPERATOR,)
+    return ()
+
+
+def require_account_manager(user) -> None:
+    """403 for every role that manages no accounts (verifier, OPD operator)."""
+    if not creatable_roles(user):
+        raise PermissionDenied("Peran Anda tidak mengelola akun.")
+
+
+def accounts_for_user(user):
+    """The accounts a manager may see: all for a national admin, its own region for a pemda."""
+    require_account_manager(user)
+    accounts = User.objects.select_related("created_by").order_by("role", "username")
+    if user.is_national_admin:
+        return accounts
+    return accounts.filter(role__in=PEMDA_ROLES, region_code=user.region_code)
+
+
+def can_change_account(user, account: User) -> bool:
+    """Deactivate and the like: a national admin any account, a pemda admin the OPD operators
+    of its own region; never one's own account."""
+    if account.pk == user.pk or not user.is_authenticated:
+        return False
+    if user.is_national_admin:
+        return True
+    return (
+        user.role == Role.PEMDA_ADMIN
+        and account.role == Role.OPD_OPERATOR
+        and account.region_code == user.region_code
+    )
+
+
+def get_account_for_user(user, pk: int, write: bool = False) -> User:
+    account = accounts_for_user(user).filter(pk=pk).first()
+    if account is None:
+        raise Http404("Akun tidak ditemukan.")
+    if write and not can_change_account(user, account):
+        raise PermissionDenied("Anda tidak berwenang mengubah akun ini.")
+    return account
+
+
+# Periods are managed by the national admin alone.
+
+
+def require_national_admin(user) -> None:
+    if not (user.is_authenticated and user.is_national_admin):
+        raise PermissionDenied("Halaman ini hanya untuk admin nasional.")
+
+
+def get_period_for_admin(user, year: int) -> Period:
+    require_national_admin(user)
+    period = Period.objects.filter(year=year).first()
+    if period is None:
+        raise Http404(f"Periode {year} tidak ditemukan.")
+    return period

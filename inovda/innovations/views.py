@@ -1,0 +1,126 @@
+"""The pemda workspace: region home, receipts, and what every page of a region shares.
+
+Each view reads top to bottom: access gate → form → service → render/redirect. Innovation
+pages are in ``views_innovation.py``, the SPD profile in ``views_profile.py``.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from inovda.accounts.access import WindowClosed, get_region_for_user, require_pemda_write
+from inovda.core.models import AuditEntry
+from inovda.innovations.forms import InnovationForm, display_value
+from inovda.innovations.selfscore import region_selfscore
+from inovda.innovations.services import INNOVATION_FIELDS, get_submission_for_user
+from inovda.regions.models import Region
+
+
+def friendly_closed(view):
+    """A write after the window closed: a 403 page that says so in plain words."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except WindowClosed as exc:
+            return render(request, "innovations/ditutup.html", {"message": str(exc)}, status=403)
+
+    return wrapper
+
+
+def refusal(check, *args, **kwargs) -> str:
+    """Why a write gate refuses ("" when it allows): read-only pages say why."""
+    try:
+        check(*args, **kwargs)
+    except PermissionDenied as exc:
+        return str(exc) or "Anda tidak dapat mengubah data ini."
+    return ""
+
+
+def _evidence_parts() -> dict:
+    """The evidence partial and URLs belong to another module; link them only when present."""
+    try:
+        get_template("innovations/_evidence.html")
+        partial = True
+    except TemplateDoesNotExist:
+        partial = False
+    try:
+        reverse("evidence:upload", kwargs={"answer_pk": 0})
+        upload = True
+    except NoReverseMatch:
+        upload = False
+    return {"evidence_partial": partial, "evidence_upload": upload}
+
+
+def region_context(region: Region, **extra) -> dict:
+    """What every page of a region shows: the region, its period and the self-score panel."""
+    return {
+        "region": region,
+        "period": region.period,
+        "selfscore": region_selfscore(region),
+        **_evidence_parts(),
+        **extra,
+    }
+
+
+def history(obj, limit: int = 20) -> list[AuditEntry]:
+    return list(
+        AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .select_related("actor")
+        .order_by("-at", "-id")[:limit]
+    )
+
+
+@login_required
+@require_GET
+def index(request):
+    """A pemda account lands on its workspace of the latest period."""
+    if not request.user.is_pemda:
+        raise PermissionDenied("Ruang kerja pemda hanya untuk akun pemda.")
+    region = (
+        Region.objects.select_related("period")
+        .filter(current_code=request.user.region_code)
+        .order_by("-period__year")
+        .first()
+    )
+    if region is None:
+        raise PermissionDenied("Pemda Anda belum terdaftar pada periode mana pun.")
+    return redirect("pemda:home", year=region.period.year, code=region.code)
+
+
+@login_required
+@require_GET
+def home(request, year: int, code: str):
+    region = get_region_for_user(request.user, year, code)
+    innovations = region.innovations.select_related("created_by").order_by("name")
+    context = region_context(
+        region,
+        innovations=innovations,
+        receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
+        create_refusal=refusal(require_pemda_write, request.user, region),
+    )
+    return render(request, "innovations/region.html", context)
+
+
+@login_required
+@require_GET
+def receipt(request, pk: int):
+    submission = get_submission_for_user(request.user, pk)
+    snapshot = submission.snapshot
+    labels = {f: InnovationForm.base_fields[f].label for f in INNOVATION_FIELDS}
+    context = {
+        "submission": submission,
+        "region": submission.region,
+        "profile_rows": [
+            (labels.get(k, k), display_value(v)) for k, v in snapshot.get("profil", {}).items()
+        ],
+        "answer_rows": snapshot.get("jawaban") or snapshot.get("profil_spd") or [],
+    }
+    return render(request, "innovations/receipt.html", context)

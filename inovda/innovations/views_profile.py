@@ -1,0 +1,88 @@
+"""The region profile (SPD): one row per SPD indicator, edited and sent by the pemda admin."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from inovda.accounts.access import get_region_for_user, require_pemda_write
+from inovda.innovations.forms import ProfileForm, with_versions
+from inovda.innovations.services import (
+    StaleEdit,
+    SubmissionRefused,
+    save_profile,
+    submit_profile,
+)
+from inovda.innovations.views import friendly_closed, refusal, region_context
+from inovda.rulebooks.loader import load_rulebook
+
+
+def _rows(region) -> dict:
+    return {
+        a.indicator_id: a
+        for a in region.answers.filter(innovation=None).prefetch_related("evidence")
+    }
+
+
+@login_required
+@friendly_closed
+def profile(request, year: int, code: str):
+    region = get_region_for_user(request.user, year, code)
+    rulebook = load_rulebook(region.period.rulebook_year)
+    answers = _rows(region)
+    conflicts, status = [], 200
+    if request.method == "POST":
+        require_pemda_write(request.user, region, admin_only=True)
+        form = ProfileForm(rulebook, answers, request.POST)
+        if form.is_valid():
+            try:
+                changed = save_profile(request.user, region, form.to_data())
+            except StaleEdit as exc:
+                conflicts = form.conflicts(exc.current, exc.conflicts)
+                versions = {i: a.version for i, a in exc.current.items()}
+                form = ProfileForm(rulebook, answers, with_versions(request.POST, versions))
+                form.is_valid()
+                status = 409
+            else:
+                if changed:
+                    messages.success(
+                        request, f"Profil SPD tersimpan ({len(changed)} baris berubah)."
+                    )
+                else:
+                    messages.info(request, "Tidak ada perubahan pada profil SPD.")
+                return redirect("pemda:profile", year=year, code=code)
+        read_only = ""
+    else:
+        form = ProfileForm(rulebook, answers)
+        read_only = refusal(require_pemda_write, request.user, region, admin_only=True)
+        if read_only:
+            form.make_read_only()
+    context = region_context(
+        region,
+        form=form,
+        rulebook=rulebook,
+        read_only=read_only,
+        conflicts=conflicts,
+        receipts=region.submissions.filter(innovation=None)[:5],
+    )
+    return render(request, "innovations/profile.html", context, status=status)
+
+
+@login_required
+@friendly_closed
+@require_POST
+def profile_submit(request, year: int, code: str):
+    region = get_region_for_user(request.user, year, code, write=True)
+    try:
+        receipt = submit_profile(request.user, region)
+    except SubmissionRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("pemda:profile", year=year, code=code)
+    if receipt.created:
+        messages.success(request, "Profil SPD terkirim. Simpan atau cetak tanda terima ini.")
+    else:
+        messages.info(
+            request,
+            "Profil SPD ini sudah dikirim dan belum berubah sejak itu: ini tanda terimanya.",
+        )
+    return redirect("pemda:receipt", pk=receipt.submission.pk)

@@ -1,0 +1,55 @@
+"""What the portal may show: the latest publication of each period, and nothing unpublished.
+
+Every portal page starts with ``latest_publications()``: one query that serves the period
+switcher, the page's own publication and (on the dashboard) the trend across periods.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from inovda.regions.models import Period
+from inovda.results.models import Publication
+from inovda.rulebooks.loader import load_rulebook
+
+Periods = dict[int, Publication]
+
+
+def latest_publications() -> Periods:
+    """Year → latest publication of every published period, oldest year first (one query)."""
+    newest = (
+        Publication.objects.filter(period=OuterRef("period"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    rows = (
+        Publication.objects.filter(number=Subquery(newest))
+        .select_related("period")
+        .defer("changes")
+        .order_by("period__year")
+    )
+    return {p.period.year: p for p in rows}
+
+
+def period_context(periods: Periods, year: int | None, link: Callable[[int], str]) -> dict:
+    """What base.html needs: the period switcher and the page's rulebook notes."""
+    publication = periods.get(year) if year is not None else None
+    rulebook_year = publication.rulebook_year if publication else None
+    return {
+        "year": year,
+        "period_links": [(y, link(y), y == year) for y in periods],
+        "rulebook_year": rulebook_year,
+        "approximate": rulebook_year is not None and load_rulebook(rulebook_year).approximate,
+    }
+
+
+def unpublished(
+    request: HttpRequest, periods: Periods, year: int, link: Callable[[int], str]
+) -> HttpResponse:
+    """A period that exists but is not published yet gets a plain page; an unknown one, 404."""
+    if not Period.objects.filter(year=year).exists():
+        raise Http404(f"Periode {year} tidak ada.")
+    context = period_context(periods, None, link) | {"unpublished_year": year}
+    return render(request, "portal/belum_dipublikasikan.html", context)

@@ -1,0 +1,67 @@
+"""Display filters of the portal: Indonesian numbers (decimal comma, dot for thousands) and
+the labels of codes. Every number on the portal goes through ``angka`` so they all read alike."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils.formats import number_format
+
+from inovda.innovations.urusan import urusan_label
+from inovda.regions.models import Region
+from inovda.results.ranking import CLUSTER_LABELS
+from inovda.rulebooks.model import PREDICATE_LABELS
+
+register = template.Library()
+
+CONFIDENCE_LABELS = {
+    "confirmed": "terkonfirmasi",
+    "inferred": "disimpulkan",
+    "approximate": "perkiraan",
+}
+
+
+@register.filter
+def angka(value, decimals=0):
+    """1234.5 → "1.234,50" with ``decimals=2``; empty values → "—"."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return value
+    return number_format(number, int(decimals), use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def skor(value):
+    return angka(value, 2)
+
+
+@register.filter
+def persen(value):
+    return "—" if value is None else f"{angka(value, 1)}%"
+
+
+@register.filter
+def predikat(code):
+    return PREDICATE_LABELS.get(code, code)
+
+
+@register.filter
+def tingkat(code):
+    return Region.Tingkat(code).label if code in Region.Tingkat.values else code
+
+
+@register.filter
+def klaster(code):
+    return CLUSTER_LABELS.get(code, code)
+
+
+@register.filter
+def urusan(code):
+    return urusan_label(code)
+
+
+@register.filter
+def keyakinan(confidence):
+    return CONFIDENCE_LABELS.get(confidence, confidence)

@@ -1,0 +1,104 @@
+"""One region's published result: scores, ranks, the breakdown re-scored by the engine,
+what would raise it, its history and its innovations.
+
+Four queries whatever the data size: publications, the result, the cluster sizes and the
+history across periods.
+"""
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from inovda.portal.explain import explain, gain_rows, level_rows
+from inovda.portal.published import latest_publications, period_context
+from inovda.portal.views_ranking import PER_PAGE
+from inovda.results.models import Publication, PublishedResult
+from inovda.results.ranking import CLUSTER_LABELS
+from inovda.rulebooks.loader import load_rulebook
+
+
+def cluster_sizes(publication: Publication) -> dict[str, int]:
+    """How many regions are ranked in each cluster (one query)."""
+    ranked = {
+        t: Q(tingkat=t, rank_tingkat__isnull=False) for t in ("provinsi", "kabupaten", "kota")
+    }
+    ranked |= {c: Q(**{f"rank_{c}__isnull": False}) for c in ("tertinggal", "perbatasan", "papua")}
+    return publication.results.aggregate(**{c: Count("pk", filter=q) for c, q in ranked.items()})
+
+
+def ranks(result: PublishedResult, sizes: dict[str, int]) -> list[dict]:
+    found = [(result.tingkat, result.rank_tingkat)] + [
+        (c, getattr(result, f"rank_{c}")) for c in ("tertinggal", "perbatasan", "papua")
+    ]
+    return [
+        {
+            "cluster": cluster,
+            "label": CLUSTER_LABELS[cluster],
+            "rank": rank,
+            "of": sizes[cluster],
+            "page": (rank - 1) // PER_PAGE + 1,
+        }
+        for cluster, rank in found
+        if rank is not None
+    ]
+
+
+def history(result: PublishedResult, periods: dict[int, Publication]) -> list[dict]:
+    """The same pemda (same current code) in every published period, oldest first."""
+    years = {p.pk: year for year, p in periods.items()}
+    rows = PublishedResult.objects.filter(
+        publication_id__in=years, region__current_code=result.region.current_code
+    ).values("publication_id", "code", "name", "iid", "predicate", "rank_tingkat", "tingkat")
+    found = []
+    for row in rows:
+        publication = periods[years[row["publication_id"]]]
+        row["year"] = publication.period.year
+        row["current"] = publication.pk == result.publication_id
+        row["normalised"] = load_rulebook(publication.rulebook_year).normalised
+        found.append(row)
+    return sorted(found, key=lambda row: row["year"])
+
+
+@require_GET
+def region(request, year: int, code: str):
+    periods = latest_publications()
+    publication = periods.get(year)
+    if publication is None:
+        raise Http404(f"Periode {year} tidak ada atau belum dipublikasikan.")
+    result = publication.results.select_related("region").filter(code=code).first()
+    if result is None:
+        raise Http404(f"Pemda {code} tidak ada dalam publikasi periode {year}.")
+    rulebook = load_rulebook(publication.rulebook_year)
+    explained = explain(result, rulebook, publication.rulebook_hash)
+    found = explained.whatif
+    breakdown = result.breakdown
+    rows = history(result, periods)
+    # The period switcher leads to this pemda in the other periods, else to their dashboard.
+    elsewhere = {
+        row["year"]: reverse("portal:region", args=[row["year"], row["code"]]) for row in rows
+    }
+    context = period_context(
+        periods, year, lambda y: elsewhere.get(y) or reverse("portal:dashboard", args=[y])
+    ) | {
+        "nav": "peringkat",
+        "publication": publication,
+        "result": result,
+        "rulebook": rulebook,
+        "ranks": ranks(result, cluster_sizes(publication)),
+        "problem": explained.problem,
+        "whatif": found,
+        "gains": gain_rows(rulebook, found) if found else [],
+        "path_length": len(found.path) if found else 0,
+        "spd_rows": level_rows(rulebook.spd_indicators, breakdown.get("spd", {})),
+        "count": breakdown.get("count", {}),
+        "sid_ids": [i.id for i in rulebook.sid_indicators],
+        "innovations": [
+            {"id": key, "name": name, "eligible": eligible, "total": total, "levels": levels}
+            for key, name, eligible, total, levels in breakdown.get("innovations", [])
+        ],
+        "history": rows,
+        "raw_scale": any(not row["normalised"] for row in rows),
+    }
+    return render(request, "portal/pemda.html", context)

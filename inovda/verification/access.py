@@ -1,0 +1,54 @@
+"""Gates for verification's own objects, on the pattern of ``inovda.accounts.access``: 404 for
+what the user may not see, 403 for what they may see but not act on."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from inovda.accounts.access import can_see_region
+from inovda.regions.models import Period
+from inovda.verification.models import Objection, QCReview
+
+
+def require_verifier(user) -> None:
+    if not user.is_verifier:
+        raise PermissionDenied("Halaman ini hanya untuk verifikator.")
+
+
+def require_verifier_or_admin(user) -> None:
+    if not (user.is_verifier or user.is_national_admin):
+        raise PermissionDenied("Halaman ini hanya untuk verifikator dan admin nasional.")
+
+
+def require_national_admin(user) -> None:
+    if not user.is_national_admin:
+        raise PermissionDenied("Halaman ini hanya untuk admin nasional.")
+
+
+def get_period(year: int) -> Period:
+    period = Period.objects.filter(year=year).first()
+    if period is None:
+        raise Http404(f"Periode {year} tidak ditemukan.")
+    return period
+
+
+def get_objection_for_user(user, pk: int) -> Objection:
+    objection = (
+        Objection.objects.select_related("region__period", "raised_by", "resolved_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if objection is None or not can_see_region(user, objection.region):
+        raise Http404("Sanggahan tidak ditemukan.")
+    return objection
+
+
+def get_qc_review_for_reviewer(user, pk: int) -> QCReview:
+    """A QC review exists only for its reviewer: nobody else sees it, and it is blind."""
+    review = (
+        QCReview.objects.select_related("answer__region__period", "answer__innovation")
+        .filter(pk=pk, reviewer_id=user.pk)
+        .first()
+    )
+    if review is None:
+        raise Http404("Tinjauan QC tidak ditemukan.")
+    return review
