@@ -128,7 +128,7 @@ def decide(request, pk: int):
     answer = get_answer_for_user(request.user, pk)
     require_verifier(request.user)
     form = DecisionForm(request.POST)
-    error = "Isian keputusan tidak valid."
+    error = "Pilih keputusan (dan level bila diturunkan)."
     if form.is_valid():
         data = form.cleaned_data
         try:

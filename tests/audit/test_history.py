@@ -19,9 +19,7 @@ def _rows(response) -> list[dict]:
 
 def test_it_shows_an_innovations_history_with_its_answers(client, world):
     answer = world.answers()[0]
-    services.decide(
-        world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING
-    )
+    services.decide(world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
     client.force_login(world.personas.admin_a)
     response = client.get(f"/riwayat/innovations.innovation/{world.innovation.pk}/")
     assert response.status_code == 200
@@ -39,7 +37,7 @@ def test_it_answers_htmx_with_the_partial(client, world):
     )
     assert response.status_code == 200
     assert "<html" not in response.content.decode()
-    assert [t.name for t in response.templates][0] == "core/_audit.html"
+    assert response.templates[0].name == "core/_audit.html"
 
 
 def test_it_hides_other_regions_and_unknown_objects(client, world):

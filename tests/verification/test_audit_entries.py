@@ -65,9 +65,18 @@ def test_it_logs_one_entry_per_decision(world, outcome, level, action, state):
 def test_it_logs_one_entry_per_innovation_verb(world):
     verifier = world.personas.verifier
     cases = [
-        (lambda: services.return_to_region(verifier, world.innovation, "Perbaiki."), "innovation.returned"),
-        (lambda: services.declare_ineligible(verifier, world.innovation, "Tidak sesuai."), "innovation.declared_ineligible"),
-        (lambda: services.restore_eligibility(verifier, world.innovation, "Sesuai."), "innovation.eligibility_restored"),
+        (
+            lambda: services.return_to_region(verifier, world.innovation, "Perbaiki."),
+            "innovation.returned",
+        ),
+        (
+            lambda: services.declare_ineligible(verifier, world.innovation, "Tidak sesuai."),
+            "innovation.declared_ineligible",
+        ),
+        (
+            lambda: services.restore_eligibility(verifier, world.innovation, "Sesuai."),
+            "innovation.eligibility_restored",
+        ),
     ]
     for call, action in cases:
         before = audit_count()

@@ -48,7 +48,9 @@ def test_it_refuses_an_unknown_reason_or_outcome(world, answer):
         services.decide(world.personas.verifier, answer, "approve")
 
 
-@pytest.mark.parametrize(("level", "ok"), [(None, False), (0, False), (1, True), (2, True), (3, False)])
+@pytest.mark.parametrize(
+    ("level", "ok"), [(None, False), (0, False), (1, True), (2, True), (3, False)]
+)
 def test_it_accepts_a_lower_level_only_when_it_is_lower(world, answer, level, ok):
     call = lambda: services.decide(  # noqa: E731
         world.personas.verifier, answer, Outcome.LOWER, level=level, reason=Reason.LEVEL_MISMATCH
