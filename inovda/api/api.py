@@ -23,4 +23,3 @@ api = NinjaAPI(
 )
 api.add_router("", results.router)
 api.add_router("", catalogue.router)
-

@@ -7,9 +7,9 @@ objects after validating it. Nothing here imports Django, so the scoring engine 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
 Confidence = Literal["confirmed", "inferred", "approximate"]

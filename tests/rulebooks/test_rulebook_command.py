@@ -74,7 +74,7 @@ def test_the_console_script_exits_with_2_and_prints_every_problem(tmp_path):
     bad = tmp_path / "2026.json"
     bad.write_text(json.dumps(data, indent=2), encoding="utf-8")
     env = {**os.environ, "DEBUG": "true", "DJANGO_SETTINGS_MODULE": "inovda.settings"}
-    proc = subprocess.run(  # noqa: S603 - a fixed argv, no shell
+    proc = subprocess.run(
         [sys.executable, "-m", "inovda.cli", "rulebook", "check", str(bad)],
         capture_output=True,
         text=True,
