@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from inovda.accounts.models import PEMDA_ROLES, Role, User
-from inovda.innovations.models import Answer, Evidence, Innovation, Status
+from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
 from inovda.regions.models import Period, Region
 from inovda.verification.models import Assignment
 
@@ -157,3 +157,15 @@ def get_period_for_admin(user, year: int) -> Period:
     if period is None:
         raise Http404(f"Periode {year} tidak ditemukan.")
     return period
+
+
+def get_submission_for_user(user, pk: int) -> Submission:
+    """A receipt: readable by whoever may see its region."""
+    submission = (
+        Submission.objects.select_related("region__period", "innovation", "submitted_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None or not can_see_region(user, submission.region):
+        raise Http404("Tanda terima tidak ditemukan.")
+    return submission

@@ -20,6 +20,16 @@ TEXTAREA = {"rows": 4, "cols": 60}
 NOTE = {"rows": 2, "cols": 40}
 
 
+def level_field(indicator: Indicator) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=f"Level indikator {indicator.id}",
+        choices=level_choices(indicator),
+        coerce=int,
+        empty_value=0,
+        required=False,
+    )
+
+
 def level_choices(indicator: Indicator) -> list[tuple[int, str]]:
     return [(0, "0 — belum ada / tidak memenuhi")] + [
         (n, f"{n} — {text}") for n, text in enumerate(indicator.levels, start=1)
@@ -89,13 +99,7 @@ class InnovationForm(ReadOnlyMixin, forms.Form):
         self.rulebook = rulebook
         self.answers = answers or {}
         for indicator in rulebook.sid_indicators:
-            self.fields[f"level_{indicator.id}"] = forms.TypedChoiceField(
-                label=f"Level indikator {indicator.id}",
-                choices=level_choices(indicator),
-                coerce=int,
-                empty_value=0,
-                required=False,
-            )
+            self.fields[f"level_{indicator.id}"] = level_field(indicator)
             if indicator.bases:
                 self.fields[f"basis_{indicator.id}"] = forms.ChoiceField(
                     label=f"Basis pengukuran indikator {indicator.id}",
@@ -216,13 +220,7 @@ class ProfileForm(ReadOnlyMixin, forms.Form):
         self.rulebook = rulebook
         self.answers = answers
         for indicator in rulebook.spd_indicators:
-            self.fields[f"level_{indicator.id}"] = forms.TypedChoiceField(
-                label=f"Level indikator {indicator.id}",
-                choices=level_choices(indicator),
-                coerce=int,
-                empty_value=0,
-                required=False,
-            )
+            self.fields[f"level_{indicator.id}"] = level_field(indicator)
             self.fields[f"value_{indicator.id}"] = forms.CharField(
                 label=f"Nilai pendukung indikator {indicator.id}", max_length=64, required=False
             )

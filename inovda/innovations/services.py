@@ -12,10 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 
-from inovda.accounts.access import can_see_region
 from inovda.core.audit import log_action
 from inovda.innovations import eligibility
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
@@ -351,21 +349,6 @@ def submit_profile(actor, region: Region) -> Receipt:
             actor, "profile.submitted", region, {"submission": submission.pk, "hash": digest}
         )
     return Receipt(submission, created=True)
-
-
-# --- read gate for receipts -------------------------------------------------------------------
-
-
-def get_submission_for_user(user, pk: int) -> Submission:
-    """The receipt gate, on the pattern of ``accounts.access`` (its natural home)."""
-    submission = (
-        Submission.objects.select_related("region__period", "innovation", "submitted_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if submission is None or not can_see_region(user, submission.region):
-        raise Http404("Tanda terima tidak ditemukan.")
-    return submission
 
 
 # --- after verification -----------------------------------------------------------------------

@@ -14,11 +14,16 @@ from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
-from inovda.accounts.access import WindowClosed, get_region_for_user, require_pemda_write
+from inovda.accounts.access import (
+    WindowClosed,
+    get_region_for_user,
+    get_submission_for_user,
+    require_pemda_write,
+)
 from inovda.core.models import AuditEntry
 from inovda.innovations.forms import InnovationForm, display_value
 from inovda.innovations.selfscore import region_selfscore
-from inovda.innovations.services import INNOVATION_FIELDS, get_submission_for_user
+from inovda.innovations.services import INNOVATION_FIELDS
 from inovda.regions.models import Region
 
 
