@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
 from inovda.rulebooks.model import MAX_LEVEL, Predicate, Rulebook
@@ -197,7 +197,7 @@ def _steps(steps: Sequence[Gain], gap: Decimal) -> tuple[tuple[Gain, ...], int |
         each = _per_step(gain)
         need = gain.target_level - gain.level
         # Only as many levels as the gap still needs (rounded up).
-        k = min(need, int(-(-(gap - total) // each)))
+        k = min(need, int(((gap - total) / each).to_integral_value(ROUND_CEILING)))
         part = (
             gain
             if k == need

@@ -301,8 +301,7 @@ def test_weights_that_do_not_make_the_declared_maxima_are_refused_one_by_one(wri
 
     found = [p.split(": ", 1)[1] for p in problems(write(lighter))]
     assert found[0].startswith(
-        "maxima.sid_per_innovation: '111' but 3 × the SID weights (Σ 36) give 108; "
-        "it should be 108"
+        "maxima.sid_per_innovation: '111' but 3 × the SID weights (Σ 36) give 108; it should be 108"
     )
     assert found[1].startswith(
         "aggregation.max_total.value: '250' is above the attainable maximum 247 "
