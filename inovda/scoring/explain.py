@@ -3,6 +3,8 @@ rules that turned them into the index, and what would move it."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from inovda.scoring.engine import Line, RegionScore, round2
@@ -14,12 +16,18 @@ READINGS = {
 }
 
 
+@lru_cache(maxsize=1024)
+def _cents(value: Decimal) -> Decimal:
+    """round2 for the few distinct weight × level values a rulebook has."""
+    return round2(value)
+
+
 def _line(line: Line) -> dict[str, Any]:
     out = {
         "level": line.level,
         "weight": line.weight,
-        "points": round2(line.points),
-        "max_points": round2(line.max_points),
+        "points": _cents(line.points),
+        "max_points": _cents(line.max_points),
         "decision": line.ref,
     }
     if not line.counted:

@@ -11,9 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from inovda.rulebooks.model import GateReading, Indicator, Rulebook
+from inovda.rulebooks.model import MAX_LEVEL, GateReading, Indicator, Rulebook
 
 HUNDRED = Decimal(100)
+
+# One indicator as the explanation needs it: id, weight, max points, points at level 0–3.
+Row = tuple[str, Decimal, Decimal, tuple[Decimal, ...]]
+
+
+def _rows(indicators: tuple[Indicator, ...]) -> tuple[Row, ...]:
+    return tuple(
+        (i.id, i.weight, i.max_points, tuple(i.weight * level for level in range(MAX_LEVEL + 1)))
+        for i in indicators
+    )
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,8 @@ class Tables:
     sid: tuple[Indicator, ...]
     spd_weight: dict[str, int]
     sid_weight: dict[str, int]
+    spd_rows: tuple[Row, ...]
+    sid_rows: tuple[Row, ...]
     # How much the index moves for one point of total score.
     per_point: Decimal
     min_divisor: int | None
@@ -61,6 +73,8 @@ def compile_rulebook(rulebook: Rulebook) -> Tables:
         sid=rulebook.sid_indicators,
         spd_weight=weights(rulebook.spd_indicators),
         sid_weight=weights(rulebook.sid_indicators),
+        spd_rows=_rows(rulebook.spd_indicators),
+        sid_rows=_rows(rulebook.sid_indicators),
         per_point=HUNDRED / max_total if max_total is not None else Decimal(1),
         min_divisor=agg.min_divisor.value if agg.min_divisor is not None else None,
         max_total=max_total,
