@@ -54,6 +54,7 @@ def check(
     *,
     name: str = "",
     tanggal_penerapan: date | str | None = None,
+    developed_on: date | str | None = None,
     rancang_bangun: str = "",
     levels: Mapping[str, int | str | None] | None = None,
     bases: Mapping[str, str] | None = None,
@@ -64,15 +65,20 @@ def check(
 
     ``levels`` and ``bases`` are keyed by indicator id. ``with_evidence`` lists the indicators
     that have evidence; ``None`` skips the evidence items (a form not yet saved has none).
-    ``other_names`` are the names of the region's other innovations.
+    ``other_names`` are the names of the region's other innovations. ``developed_on`` (tanggal
+    pengembangan) opens the rulebook's "developed" path for an innovation implemented before
+    the window.
     """
-    items = [*_window(rulebook, tanggal_penerapan), *_design(rulebook, rancang_bangun)]
+    items = [*_window(rulebook, tanggal_penerapan, developed_on)]
+    items += _design(rulebook, rancang_bangun)
     items += _indicators(rulebook, levels or {}, bases or {}, with_evidence)
     items += _name(name, other_names)
     return items
 
 
-def _window(rulebook: Rulebook, value: date | str | None) -> list[Item]:
+def _window(
+    rulebook: Rulebook, value: date | str | None, developed_on: date | str | None = None
+) -> list[Item]:
     start, end = rulebook.eligibility.window_start, rulebook.eligibility.window_end
     if start is None and end is None:
         return []
@@ -82,9 +88,28 @@ def _window(rulebook: Rulebook, value: date | str | None) -> list[Item]:
         return [Item(False, f"Tanggal penerapan belum diisi (jendela {window})")]
     if isinstance(when, str):
         return [Item(False, f"Tanggal penerapan {when!r} bukan tanggal (format TTTT-BB-HH)")]
+    if start is not None and when < start:
+        developed = _developed(rulebook, when, _as_date(developed_on))
+        if developed is not None:
+            return [developed]
     if (start is not None and when < start) or (end is not None and when > end):
         return [Item(False, f"Tanggal penerapan {when.isoformat()} di luar jendela {window}")]
     return [Item(True, f"Tanggal penerapan {when.isoformat()} di dalam jendela {window}")]
+
+
+def _developed(rulebook: Rulebook, applied: date, developed: date | str | None) -> Item | None:
+    """The "developed" path, when the rulebook has one and a development date was given;
+    None leaves the plain out-of-window message."""
+    path = rulebook.eligibility.developed_window
+    if path is None or developed is None:
+        return None
+    span = f"{path.start.isoformat()} s.d. {path.end.isoformat()}"
+    if isinstance(developed, str):
+        return Item(False, f"Tanggal pengembangan {developed!r} bukan tanggal (format TTTT-BB-HH)")
+    before = f"Tanggal penerapan {applied.isoformat()} sebelum jendela"
+    if path.start <= developed <= path.end:
+        return Item(True, f"{before}, tetapi dikembangkan {developed.isoformat()} (dalam {span})")
+    return Item(False, f"{before}; tanggal pengembangan {developed.isoformat()} di luar {span}")
 
 
 def _design(rulebook: Rulebook, text: str) -> list[Item]:

@@ -72,6 +72,8 @@ class Innovation(models.Model):
     urusan_terkait = models.JSONField("urusan terkait", default=list, blank=True)
     tanggal_uji_coba = models.DateField("waktu uji coba", null=True, blank=True)
     tanggal_penerapan = models.DateField("waktu penerapan", null=True, blank=True)
+    # The 2026 "developed" path: implemented before the window but developed inside it.
+    developed_on = models.DateField("tanggal pengembangan", null=True, blank=True)
     rancang_bangun = models.TextField("rancang bangun", blank=True)
     tujuan = models.TextField(blank=True)
     manfaat = models.TextField(blank=True)

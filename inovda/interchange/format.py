@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from inovda.rulebooks.model import Rulebook
+from inovda.rulebooks.urusan import URUSAN
 from inovda.scoring.engine import Answer, InnovationInput, RegionInput, check_region
 
 FORMAT = "inovda/1"
@@ -48,6 +51,60 @@ def _where(path: Iterable[Any]) -> str:
     return out.lstrip(".") or "(dokumen)"
 
 
+def read_input(source: str, stdin: Any = None) -> str:
+    """The text of a file, or of standard input for ``-``; strictly UTF-8, and every failure
+    names the input (``stdin`` or the path), so a bad byte never turns into corrupt output."""
+    name = "stdin" if source == "-" else source
+    try:
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            raw = getattr(stream, "buffer", stream).read()
+        else:
+            raw = Path(source).read_bytes()
+    except OSError as exc:
+        raise InterchangeError([f"{name}: tidak dapat dibaca ({exc.strerror})"]) from exc
+    if isinstance(raw, str):  # a text stream that was already decoded
+        return raw
+    try:
+        return bytes(raw).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(
+            [f"{name}: bukan UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"]
+        ) from exc
+
+
+def _names(name: str) -> str:
+    """Names compare as the eligibility checklist compares them: no case, no extra spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def _innovation_problems(where: str, raw: dict[str, Any]) -> list[str]:
+    problems, first = [], {}
+    for k, inn in enumerate(raw.get("innovations", ())):
+        at = f"{where}.innovations[{k}]"
+        key = _names(inn["name"])
+        if key in first:
+            problems.append(
+                f"{at}.name: nama {inn['name']!r} sudah dipakai "
+                f"{where}.innovations[{first[key]}] di wilayah ini"
+            )
+        first.setdefault(key, k)
+        for code in inn.get("urusan", ()):
+            if code not in URUSAN:
+                problems.append(f"{at}.urusan: kode urusan {code!r} tidak dikenal")
+        developed = inn.get("developed_on")
+        if developed is not None and _date(developed) is None:
+            problems.append(f"{at}.developed_on: {developed!r} bukan tanggal (TTTT-BB-HH)")
+    return problems
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def loads(text: str, *, source: str = "input") -> Any:
     try:
         return json.loads(text)
@@ -65,6 +122,11 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
     if problems:
         raise InterchangeError(problems)
 
+    if data["period"] != rulebook.year:
+        problems.append(
+            f"period: dokumen periode {data['period']} tidak cocok dengan rulebook "
+            f"{rulebook.year}; nilai dengan rulebook tahun {data['period']}"
+        )
     regions, seen = [], set()
     for r, raw in enumerate(data["regions"]):
         where = f"regions[{r}]"
@@ -76,6 +138,7 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
         if code in seen:
             problems.append(f"{where}.code: kode wilayah {code!r} muncul lebih dari sekali")
         seen.add(code)
+        problems += _innovation_problems(where, raw)
         region = RegionInput(
             code=code,
             spd={k: Answer(v) for k, v in raw.get("spd", {}).items()},
@@ -85,6 +148,8 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
                     key=i.get("id", ""),
                     urusan=tuple(i.get("urusan", ())),
                     eligible=i.get("eligible", True),
+                    ineligible_reason=i.get("ineligible_reason", ""),
+                    developed_on=_date(i.get("developed_on")),
                     levels={k: Answer(v) for k, v in i.get("levels", {}).items()},
                 )
                 for i in raw.get("innovations", ())
@@ -109,6 +174,8 @@ def region_to_dict(region: RegionInput) -> dict[str, Any]:
                 "name": i.name,
                 "urusan": list(i.urusan),
                 **({} if i.eligible else {"eligible": False}),
+                **({"ineligible_reason": i.ineligible_reason} if i.ineligible_reason else {}),
+                **({"developed_on": i.developed_on.isoformat()} if i.developed_on else {}),
                 "levels": {k: a.level for k, a in i.levels.items() if a.level},
             }
             for i in region.innovations

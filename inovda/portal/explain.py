@@ -3,7 +3,9 @@
 The breakdown keeps every verified level, so the engine can re-score the region from it and
 show each indicator's points, and ``what_if`` can tell what would raise the index. Only the
 yandas urusan covered are kept, not each innovation's urusan; giving those codes to every
-counted innovation reproduces the same coverage, and so the same count score.
+counted innovation, each starting its list at a different one, reproduces the same coverage
+under either gate reading (each covered code is some counted innovation's primary under the
+"primary" reading, so there are at least as many counted innovations as covered codes).
 """
 
 from dataclasses import dataclass
@@ -26,18 +28,25 @@ def region_input(result: PublishedResult, rulebook: Rulebook) -> RegionInput:
     breakdown = result.breakdown
     covered = tuple(breakdown.get("count", {}).get("yandas_covered", ()))
     sid_ids = [indicator.id for indicator in rulebook.sid_indicators]
-    innovations = tuple(
-        InnovationInput(
-            name=name,
-            key=str(key),
-            eligible=eligible,
-            urusan=covered if eligible else (),
-            levels={i: Answer(int(level)) for i, level in zip(sid_ids, levels, strict=True)},
+
+    rows = breakdown.get("innovations", [])
+    # The k-th counted innovation starts its urusan at covered[k mod len(covered)].
+    turn = 0
+    innovations = []
+    for key, name, eligible, _total, levels in rows:
+        k = turn % (len(covered) or 1)
+        turn += 1 if eligible else 0
+        innovations.append(
+            InnovationInput(
+                name=name,
+                key=str(key),
+                eligible=eligible,
+                urusan=covered[k:] + covered[:k] if eligible else (),
+                levels={i: Answer(int(level)) for i, level in zip(sid_ids, levels, strict=True)},
+            )
         )
-        for key, name, eligible, _total, levels in breakdown.get("innovations", [])
-    )
     spd = {i: Answer(level) for i, level in breakdown.get("spd", {}).items()}
-    return RegionInput(result.code, spd, innovations, reported=result.reported)
+    return RegionInput(result.code, spd, tuple(innovations), reported=result.reported)
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,16 @@ from typing import Any, cast
 
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
+from inovda.rulebooks.checks import KeyPath, semantic_problems
 from inovda.rulebooks.model import (
-    MAX_LEVEL,
-    PREDICATES,
     Aggregation,
     Band,
     Basis,
     CountScore,
+    DevelopedWindow,
     Eligibility,
     Indicator,
+    Maxima,
     Rulebook,
     Source,
     Sourced,
@@ -36,8 +37,6 @@ from inovda.rulebooks.model import (
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMA_PATH = Path(__file__).resolve().parent / "rulebook.schema.json"
-
-KeyPath = tuple[str | int, ...]
 
 
 class RulebookError(Exception):
@@ -87,7 +86,7 @@ def _load(path_str: str, _mtime_ns: int, _size: int) -> Rulebook:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise RulebookError([f"{label}: {where}: {exc.msg}"]) from None
 
-    problems = list(_schema_problems(data)) or _semantic_problems(data, path)
+    problems = list(_schema_problems(data)) or semantic_problems(data, path)
     if problems:
         raise RulebookError([_format(label, text, p, m) for p, m in problems])
     return _build(data, path_str, hashlib.sha256(raw).hexdigest())
@@ -129,69 +128,6 @@ def _leaves(errors: Any) -> Iterator[Any]:
             yield from _leaves(e for e in error.context if e.validator_value != "null")
         else:
             yield error
-
-
-def _semantic_problems(data: dict[str, Any], path: Path) -> list[tuple[KeyPath, str]]:
-    found: list[tuple[KeyPath, str]] = []
-
-    def bad(message: str, *key: str | int) -> None:
-        found.append((key, message))
-
-    if path.stem.isdigit() and int(path.stem) != data["year"]:
-        bad(f"{data['year']} does not match the file name {path.name}", "year")
-
-    indicators = data["indicators"]
-    first_seen: dict[str, int] = {}
-    for k, ind in enumerate(indicators):
-        if ind["id"] in first_seen:
-            where = f"indicators[{first_seen[ind['id']]}]"
-            bad(f"duplicate id {ind['id']!r} (first at {where})", "indicators", k, "id")
-        first_seen.setdefault(ind["id"], k)
-        basis_ids = [b["id"] for b in ind["bases"]]
-        for j, bid in enumerate(basis_ids):
-            if bid in basis_ids[:j]:
-                bad(f"duplicate basis id {bid!r}", "indicators", k, "bases", j, "id")
-    for aspect in ("spd", "sid"):
-        if not any(i["aspect"] == aspect for i in indicators):
-            bad(f"no {aspect.upper()} indicator", "indicators")
-
-    bands = data["bands"]
-    order = [b["predicate"] for b in bands]
-    if order != sorted(order, key=PREDICATES.index) or len(set(order)) != len(order):
-        bad(f"predicates must be distinct and listed highest first, got {order}", "bands")
-    for k in range(1, len(bands)):
-        cur, prev = bands[k]["min"], bands[k - 1]["min"]
-        if Decimal(cur) >= Decimal(prev):
-            bad(f"{cur!r} is not below the previous band's min {prev!r}", "bands", k, "min")
-
-    elig = data["eligibility"]
-    if elig["window_start"] and elig["window_end"] and elig["window_start"] > elig["window_end"]:
-        bad("is before window_start", "eligibility", "window_end")
-
-    agg, count = data["aggregation"], data["count_score"]
-    method = agg["method"]
-    for key in ("min_divisor", "max_total"):
-        if method == "normalised" and agg[key] is None:
-            bad("is required when method is 'normalised'", "aggregation", key)
-        if method != "normalised" and agg[key] is not None:
-            bad(f"must be null when method is {method!r}", "aggregation", key)
-    if count is not None:
-        if method != "normalised":
-            bad(f"must be null when aggregation.method is {method!r}", "count_score")
-        required, listed = count["yandas_required"]["value"], len(count["yandas"])
-        if required > listed:
-            at = ("count_score", "yandas_required", "value")
-            bad(f"{required} is more than the {listed} yandas listed", *at)
-    if method == "normalised" and agg["max_total"] is not None:
-        # A max_total below what can be scored would let the index pass 100.
-        top = sum((Decimal(i["weight"]) * MAX_LEVEL for i in indicators), Decimal(0))
-        if count is not None:
-            top += Decimal(count["per_innovation"]["value"]) * count["cap"]["value"]
-        total = agg["max_total"]["value"]
-        if Decimal(total) < top:
-            at = ("aggregation", "max_total", "value")
-            bad(f"{total!r} is below the attainable maximum {top.normalize():f}", *at)
-    return found
 
 
 def _format(label: str, text: str, path: KeyPath, message: str) -> str:
@@ -260,12 +196,14 @@ def _date(s: str | None) -> date | None:
 
 def _build(data: dict[str, Any], path: str, content_hash: str) -> Rulebook:
     agg, count, elig = data["aggregation"], data["count_score"], data["eligibility"]
+    maxima, dev = data["maxima"], elig["developed_window"]
     return Rulebook(
         year=data["year"],
         title=data["title"],
         notes=tuple(data["notes"]),
         aggregation=Aggregation(
             method=agg["method"],
+            method_source=_source(agg["method_source"]),
             min_divisor=_int(agg["min_divisor"]),
             max_total=_dec(agg["max_total"]),
         ),
@@ -276,6 +214,15 @@ def _build(data: dict[str, Any], path: str, content_hash: str) -> Rulebook:
             cap=cast(Sourced[int], _int(count["cap"])),
             yandas_required=cast(Sourced[int], _int(count["yandas_required"])),
             yandas=tuple(count["yandas"]),
+            yandas_source=_source(count["yandas_source"]),
+            gate_reading=Sourced(
+                count["gate_reading"]["value"], _source(count["gate_reading"]["source"])
+            ),
+        ),
+        maxima=Maxima(
+            spd=Decimal(maxima["spd"]),
+            sid_per_innovation=Decimal(maxima["sid_per_innovation"]),
+            count=None if maxima["count"] is None else Decimal(maxima["count"]),
         ),
         bands=tuple(
             Band(predicate=b["predicate"], min=Decimal(b["min"]), source=_source(b["source"]))
@@ -286,6 +233,13 @@ def _build(data: dict[str, Any], path: str, content_hash: str) -> Rulebook:
             window_end=_date(elig["window_end"]),
             min_design_words=elig["min_design_words"],
             source=_source(elig["source"]),
+            developed_window=None
+            if dev is None
+            else DevelopedWindow(
+                start=date.fromisoformat(dev["start"]),
+                end=date.fromisoformat(dev["end"]),
+                source=_source(dev["source"]),
+            ),
         ),
         indicators=tuple(
             Indicator(
@@ -329,7 +283,8 @@ def _sourced(s: Sourced[Any] | None) -> dict[str, Any] | None:
 
 def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
     """JSON-ready dict in the file's shape, plus the hash and the derived maxima."""
-    cs, el = rb.count_score, rb.eligibility
+    cs, el, mx = rb.count_score, rb.eligibility, rb.maxima
+    dev = el.developed_window
     return {
         "format": "inovda-rulebook/1",
         "year": rb.year,
@@ -341,6 +296,7 @@ def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
         "notes": list(rb.notes),
         "aggregation": {
             "method": rb.aggregation.method,
+            "method_source": _src(rb.aggregation.method_source),
             "min_divisor": _sourced(rb.aggregation.min_divisor),
             "max_total": _sourced(rb.aggregation.max_total),
         },
@@ -351,6 +307,15 @@ def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
             "cap": _sourced(cs.cap),
             "yandas_required": _sourced(cs.yandas_required),
             "yandas": list(cs.yandas),
+            "yandas_source": _src(cs.yandas_source),
+            "gate_reading": _sourced(cs.gate_reading),
+        },
+        "maxima": None
+        if mx is None
+        else {
+            "spd": str(mx.spd),
+            "sid_per_innovation": str(mx.sid_per_innovation),
+            "count": None if mx.count is None else str(mx.count),
         },
         "bands": [
             {"predicate": b.predicate, "min": str(b.min), "source": _src(b.source)}
@@ -360,6 +325,13 @@ def rulebook_to_dict(rb: Rulebook) -> dict[str, Any]:
             "window_start": el.window_start.isoformat() if el.window_start else None,
             "window_end": el.window_end.isoformat() if el.window_end else None,
             "min_design_words": el.min_design_words,
+            "developed_window": None
+            if dev is None
+            else {
+                "start": dev.start.isoformat(),
+                "end": dev.end.isoformat(),
+                "source": _src(dev.source),
+            },
             "source": _src(el.source),
         },
         "indicators": [

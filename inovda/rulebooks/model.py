@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 Confidence = Literal["confirmed", "inferred", "approximate"]
 Aspect = Literal["spd", "sid"]
 Method = Literal["raw_sum", "normalised"]
+GateReading = Literal["primary", "primary_and_related"]
 Predicate = Literal["sangat_inovatif", "inovatif", "kurang_inovatif", "tidak_dapat_dinilai"]
 
 PREDICATES: tuple[Predicate, ...] = (
@@ -92,6 +93,7 @@ class Band:
 @dataclass(frozen=True)
 class Aggregation:
     method: Method
+    method_source: Source
     # Normalised rulebooks only: the SID indicator sum is divided by MAX(min_divisor, n).
     min_divisor: Sourced[int] | None
     # Normalised rulebooks only: IID = total / max_total × 100.
@@ -106,6 +108,31 @@ class CountScore:
     cap: Sourced[int]
     yandas_required: Sourced[int]
     yandas: tuple[str, ...]
+    yandas_source: Source
+    # Which urusan of an innovation open the gate: its primary one only, or the related too.
+    gate_reading: Sourced[GateReading]
+
+    @property
+    def max_points(self) -> Decimal:
+        return self.per_innovation.value * self.cap.value
+
+
+@dataclass(frozen=True)
+class Maxima:
+    """The maxima a rulebook declares; the loader checks them against weights × levels."""
+
+    spd: Decimal
+    sid_per_innovation: Decimal
+    count: Decimal | None
+
+
+@dataclass(frozen=True)
+class DevelopedWindow:
+    """Implemented before the window, but developed (dikembangkan) between start and end."""
+
+    start: date
+    end: date
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -114,6 +141,7 @@ class Eligibility:
     window_end: date | None
     min_design_words: int | None
     source: Source
+    developed_window: DevelopedWindow | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +153,7 @@ class Rulebook:
     bands: tuple[Band, ...]
     eligibility: Eligibility
     indicators: tuple[Indicator, ...]
+    maxima: Maxima | None = None
     notes: tuple[str, ...] = ()
     path: str = ""
     content_hash: str = ""
@@ -160,9 +189,16 @@ class Rulebook:
     def approximate(self) -> bool:
         """True when any number in the rulebook is only an approximation."""
         sources = [i.source for i in self.indicators] + [b.source for b in self.bands]
-        sourced = [self.aggregation.min_divisor, self.aggregation.max_total]
+        sources += [self.aggregation.method_source, self.eligibility.source]
+        sourced: list[Sourced[Any] | None] = [
+            self.aggregation.min_divisor,
+            self.aggregation.max_total,
+        ]
         if self.count_score is not None:
             cs = self.count_score
-            sourced += [cs.per_innovation, cs.cap, cs.yandas_required]
-        sources += [s.source for s in sourced if s is not None] + [self.eligibility.source]
+            sourced += [cs.per_innovation, cs.cap, cs.yandas_required, cs.gate_reading]
+            sources.append(cs.yandas_source)
+        if self.eligibility.developed_window is not None:
+            sources.append(self.eligibility.developed_window.source)
+        sources += [s.source for s in sourced if s is not None]
         return any(s.confidence == "approximate" for s in sources)

@@ -3,6 +3,11 @@
 Pure: no Django, no I/O. Every point in a result traces to one indicator, one level and the
 reference (``Answer.ref``) of the verification decision that set that level.
 
+Two paths, proved equal by property tests: ``score_region`` sums integer points over the
+rulebook's compiled tables (``scoring.tables``) and builds the per-line explanation only when
+``spd_lines`` or ``innovation_scores`` is read; ``score_region_explained`` builds every line
+first and sums their Decimal points, as the rules read.
+
 Arithmetic and rounding (documented in docs/scoring.md):
 - every sum, product and quotient is a ``Decimal`` in the default context (28 significant
   digits); nothing is rounded on the way;
@@ -15,11 +20,15 @@ Arithmetic and rounding (documented in docs/scoring.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+from typing import NamedTuple
 
-from inovda.rulebooks.model import MAX_LEVEL, Indicator, Predicate, Rulebook
+from inovda.rulebooks.model import MAX_LEVEL, Predicate, Rulebook
+from inovda.scoring.tables import Row, Tables, tables_for
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -39,6 +48,7 @@ class Answer:
 
 
 Levels = Mapping[str, Answer]
+NO_ANSWER = Answer(0)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,9 @@ class InnovationInput:
     key: str = ""
     # An innovation declared ineligible by a verifier leaves the count and the sums.
     eligible: bool = True
+    ineligible_reason: str = ""
+    # Not scored: carried for the eligibility checklist and the interchange round trip.
+    developed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,10 @@ class RegionInput:
         return bool(self.innovations) or any(a.level > 0 for a in self.spd.values())
 
 
-@dataclass(frozen=True)
-class Line:
-    """One indicator's contribution: points = weight × level."""
+class Line(NamedTuple):
+    """One indicator's contribution: points = weight × level, or 0 when not counted (an
+    ineligible innovation, a region that did not report). A named tuple: a breakdown builds
+    one per answer, and a tuple is several times cheaper to make than a frozen dataclass."""
 
     indicator_id: str
     level: int
@@ -76,6 +90,7 @@ class Line:
     points: Decimal
     max_points: Decimal
     ref: str | None
+    counted: bool = True
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,12 @@ class InnovationScore:
     eligible: bool
     total: Decimal
     lines: tuple[Line, ...]
+    # Why the innovation adds nothing ("" when it counts).
+    reason: str = ""
+
+
+NOT_REPORTED = "daerah tidak melaporkan data (reported: false)"
+INELIGIBLE = "dinyatakan tidak memenuhi syarat oleh verifikator"
 
 
 @dataclass(frozen=True)
@@ -103,18 +124,43 @@ class RegionScore:
     total: Decimal
     iid: Decimal
     predicate: Predicate
-    spd_lines: tuple[Line, ...]
-    innovation_scores: tuple[InnovationScore, ...]
+    yandas_missing: tuple[str, ...] = ()
+    # "primary" or "primary_and_related"; None when the rulebook has no count term.
+    gate_reading: str | None = None
+    rulebook: Rulebook | None = field(default=None, repr=False, compare=False)
+    region: RegionInput | None = field(default=None, repr=False, compare=False)
 
     @property
     def sid(self) -> Decimal:
         return self.sid_indicators + self.count_score
+
+    @cached_property
+    def spd_lines(self) -> tuple[Line, ...]:
+        assert self.rulebook is not None and self.region is not None
+        tables = tables_for(self.rulebook)
+        return _lines(tables.spd_rows, self.region.spd, counted=self.reported)
+
+    @cached_property
+    def innovation_scores(self) -> tuple[InnovationScore, ...]:
+        assert self.rulebook is not None and self.region is not None
+        return _innovation_scores(tables_for(self.rulebook), self.region, self.reported)
 
 
 class ScoringInputError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def level_problem(level: object) -> str | None:
+    """Why a level is not one the rules know, or None when it is 0–3."""
+    if type(level) is int and 0 <= level <= MAX_LEVEL:
+        return None
+    if isinstance(level, float) and level.is_integer():
+        return f"level {level!r} harus bilangan bulat tanpa desimal (tulis {int(level)})"
+    if isinstance(level, bool) or not isinstance(level, int):
+        return f"level {level!r} bukan bilangan bulat 0–{MAX_LEVEL}"
+    return f"level {level!r} di luar 0–{MAX_LEVEL}"
 
 
 def check_levels(rulebook: Rulebook, aspect: str, levels: Levels, where: str) -> list[str]:
@@ -127,9 +173,9 @@ def check_levels(rulebook: Rulebook, aspect: str, levels: Levels, where: str) ->
                 f"{where}.{indicator_id}: indikator {indicator_id!r} bukan indikator "
                 f"{aspect.upper()} pada rulebook {rulebook.year}"
             )
-        level = answer.level
-        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
-            problems.append(f"{where}.{indicator_id}: level {level!r} di luar 0–{MAX_LEVEL}")
+        problem = level_problem(answer.level)
+        if problem:
+            problems.append(f"{where}.{indicator_id}: {problem}")
     return problems
 
 
@@ -142,27 +188,6 @@ def check_region(rulebook: Rulebook, region: RegionInput, where: str = "region")
     return problems
 
 
-def _lines(indicators: tuple[Indicator, ...], levels: Levels) -> tuple[Line, ...]:
-    lines = []
-    for indicator in indicators:
-        answer = levels.get(indicator.id, Answer(0))
-        lines.append(
-            Line(
-                indicator_id=indicator.id,
-                level=answer.level,
-                weight=indicator.weight,
-                points=indicator.weight * answer.level,
-                max_points=indicator.max_points,
-                ref=answer.ref,
-            )
-        )
-    return tuple(lines)
-
-
-def _total(lines: tuple[Line, ...]) -> Decimal:
-    return sum((line.points for line in lines), ZERO)
-
-
 def predicate_for(rulebook: Rulebook, rounded_index: Decimal, reported: bool) -> Predicate:
     if reported:
         for band in rulebook.bands:
@@ -171,57 +196,88 @@ def predicate_for(rulebook: Rulebook, rounded_index: Decimal, reported: bool) ->
     return "tidak_dapat_dinilai"
 
 
+def index_per_point(rulebook: Rulebook) -> Decimal:
+    """How much the index moves for one point of total score."""
+    return tables_for(rulebook).per_point
+
+
+def gate_codes(reading: str | None, innovations: Sequence[InnovationInput]) -> set[str]:
+    """The urusan that count towards the yandas gate under the rulebook's reading."""
+    if reading == "primary":
+        return {i.urusan[0] for i in innovations if i.urusan}
+    return {u for i in innovations for u in i.urusan}
+
+
+# --- the fast path: integers over the compiled tables -----------------------------------------
+
+
+def _units(weights: dict[str, int], levels: Levels) -> int | None:
+    """Σ scaled weight × level, or None when a level or an indicator is not valid."""
+    total = 0
+    for indicator_id, answer in levels.items():
+        level = answer.level
+        weight = weights.get(indicator_id)
+        if weight is None or type(level) is not int or not 0 <= level <= MAX_LEVEL:
+            return None
+        total += weight * level
+    return total
+
+
 def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
-    problems = check_region(rulebook, region)
-    if problems:
-        raise ScoringInputError(problems)
-
-    spd_lines = _lines(rulebook.spd_indicators, region.spd)
-    spd = _total(spd_lines)
-    innovation_scores = []
+    tables = tables_for(rulebook)
+    spd_units = _units(tables.spd_weight, region.spd)
+    sid_units, counted, bad = 0, [], spd_units is None
+    sid_weight = tables.sid_weight
     for innovation in region.innovations:
-        lines = _lines(rulebook.sid_indicators, innovation.levels)
-        innovation_scores.append(
-            InnovationScore(
-                key=innovation.key,
-                name=innovation.name,
-                eligible=innovation.eligible,
-                total=_total(lines) if innovation.eligible else ZERO,
-                lines=lines,
-            )
-        )
-    counted = [i for i in region.innovations if i.eligible]
+        units = _units(sid_weight, innovation.levels)
+        if units is None:
+            bad = True
+        elif innovation.eligible:
+            sid_units += units
+            counted.append(innovation)
+    if bad:
+        raise ScoringInputError(check_region(rulebook, region))
+    reported = region.has_reported
+    if not reported:
+        spd_units, sid_units, counted = 0, 0, []
+    assert spd_units is not None
+    return _finish(
+        tables, region, reported, tables.points(spd_units), tables.points(sid_units), counted
+    )
+
+
+def _finish(
+    tables: Tables,
+    region: RegionInput,
+    reported: bool,
+    spd: Decimal,
+    sid_sum: Decimal,
+    counted: Sequence[InnovationInput],
+) -> RegionScore:
     n = len(counted)
-    sid_sum = sum((s.total for s in innovation_scores), ZERO)
-
     divisor: int | None = None
-    count_score = ZERO
-    covered: tuple[str, ...] = ()
-    gate_met = True
-    if rulebook.normalised:
-        assert rulebook.aggregation.min_divisor is not None
-        divisor = max(rulebook.aggregation.min_divisor.value, n)
+    sid_indicators = sid_sum
+    if tables.min_divisor is not None:
+        divisor = max(tables.min_divisor, n)
         sid_indicators = sid_sum / divisor
-    else:
-        sid_indicators = sid_sum
-    if rulebook.count_score is not None:
-        rule = rulebook.count_score
-        urusan = {u for i in counted for u in i.urusan}
-        covered = tuple(sorted(urusan.intersection(rule.yandas)))
-        gate_met = len(covered) >= rule.yandas_required.value
+    covered: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    count_score, gate_met = ZERO, True
+    if tables.gate_reading is not None:
+        codes = gate_codes(tables.gate_reading, counted)
+        covered = tuple(c for c in tables.yandas if c in codes)
+        missing = tuple(c for c in tables.yandas if c not in codes)
+        gate_met = len(covered) >= tables.yandas_required
         if gate_met:
-            count_score = rule.per_innovation.value * min(n, rule.cap.value)
-
+            count_score = tables.per_innovation * min(n, tables.cap)
     total = spd + sid_indicators + count_score
-    if rulebook.normalised:
-        assert rulebook.aggregation.max_total is not None
-        iid = round2(total / rulebook.aggregation.max_total.value * HUNDRED)
+    if tables.max_total is not None:
+        iid = round2(total / tables.max_total * HUNDRED)
     else:
         iid = round2(total)
-    reported = region.has_reported
     return RegionScore(
         code=region.code,
-        rulebook_year=rulebook.year,
+        rulebook_year=tables.rulebook.year,
         reported=reported,
         spd=spd,
         sid_sum=sid_sum,
@@ -233,15 +289,81 @@ def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
         count_gate_met=gate_met,
         total=total,
         iid=iid,
-        predicate=predicate_for(rulebook, iid, reported),
-        spd_lines=spd_lines,
-        innovation_scores=tuple(innovation_scores),
+        predicate=predicate_for(tables.rulebook, iid, reported),
+        yandas_missing=missing,
+        gate_reading=tables.gate_reading,
+        rulebook=tables.rulebook,
+        region=region,
     )
 
 
-def index_per_point(rulebook: Rulebook) -> Decimal:
-    """How much the index moves for one point of total score."""
-    if rulebook.normalised:
-        assert rulebook.aggregation.max_total is not None
-        return HUNDRED / rulebook.aggregation.max_total.value
-    return Decimal(1)
+# --- the explained path: one Line per indicator, as the rules read ----------------------------
+
+
+def _lines(rows: tuple[Row, ...], levels: Levels, counted: bool) -> tuple[Line, ...]:
+    get = levels.get
+    lines = []
+    for indicator_id, weight, max_points, points in rows:
+        answer = get(indicator_id, NO_ANSWER)
+        level = answer.level
+        lines.append(
+            Line(
+                indicator_id,
+                level,
+                weight,
+                points[level] if counted else ZERO,
+                max_points,
+                answer.ref,
+                counted,
+            )
+        )
+    return tuple(lines)
+
+
+def _innovation_scores(
+    tables: Tables, region: RegionInput, reported: bool
+) -> tuple[InnovationScore, ...]:
+    scores = []
+    for innovation in region.innovations:
+        counted = reported and innovation.eligible
+        lines = _lines(tables.sid_rows, innovation.levels, counted)
+        if not reported:
+            reason = NOT_REPORTED
+        elif not innovation.eligible:
+            reason = innovation.ineligible_reason or INELIGIBLE
+        else:
+            reason = ""
+        scores.append(
+            InnovationScore(
+                key=innovation.key,
+                name=innovation.name,
+                eligible=innovation.eligible,
+                total=sum((line.points for line in lines), ZERO),
+                lines=lines,
+                reason=reason,
+            )
+        )
+    return tuple(scores)
+
+
+def score_region_explained(rulebook: Rulebook, region: RegionInput) -> RegionScore:
+    """Every line first, then the sums of their Decimal points: the reference the fast path
+    is proved against (tests/scoring), with the lines already built."""
+    problems = check_region(rulebook, region)
+    if problems:
+        raise ScoringInputError(problems)
+    tables = tables_for(rulebook)
+    reported = region.has_reported
+    spd_lines = _lines(tables.spd_rows, region.spd, counted=reported)
+    innovation_scores = _innovation_scores(tables, region, reported)
+    counted = [i for i in region.innovations if i.eligible and reported]
+    score = _finish(
+        tables,
+        region,
+        reported,
+        sum((line.points for line in spd_lines), ZERO),
+        sum((s.total for s in innovation_scores), ZERO),
+        counted,
+    )
+    score.__dict__.update(spd_lines=spd_lines, innovation_scores=innovation_scores)
+    return score

@@ -160,3 +160,61 @@ def test_it_shows_the_checklist_on_the_form_without_javascript(personas):
 
 def test_item_is_a_plain_pair():
     assert Item(True, "x") == Item(ok=True, message="x")
+
+
+# The 2026 "developed" path ---------------------------------------------------------------------
+
+
+def test_an_innovation_implemented_before_the_window_counts_when_developed_inside_it():
+    items = checklist(tanggal_penerapan=date(2021, 3, 1), developed_on=date(2024, 6, 1))
+    assert items[0] == Item(
+        True,
+        "Tanggal penerapan 2021-03-01 sebelum jendela, tetapi dikembangkan 2024-06-01 "
+        "(dalam 2024-01-01 s.d. 2025-12-31)",
+    )
+    assert all(item.ok for item in items)
+
+
+@pytest.mark.parametrize(
+    ("developed_on", "expected"),
+    [
+        (
+            date(2023, 12, 31),
+            "Tanggal penerapan 2021-03-01 sebelum jendela; tanggal pengembangan 2023-12-31 "
+            "di luar 2024-01-01 s.d. 2025-12-31",
+        ),
+        ("31/12/2024", "Tanggal pengembangan '31/12/2024' bukan tanggal (format TTTT-BB-HH)"),
+        (None, "Tanggal penerapan 2021-03-01 di luar jendela 2024-01-01 s.d. 2025-12-31"),
+    ],
+)
+def test_the_developed_path_needs_a_development_date_inside_its_window(developed_on, expected):
+    found = missing(tanggal_penerapan=date(2021, 3, 1), developed_on=developed_on)
+    assert found == [expected]
+
+
+def test_the_developed_path_does_not_rescue_a_date_after_the_window():
+    found = missing(tanggal_penerapan=date(2026, 2, 1), developed_on=date(2025, 1, 1))
+    assert found == ["Tanggal penerapan 2026-02-01 di luar jendela 2024-01-01 s.d. 2025-12-31"]
+
+
+def test_years_without_the_developed_path_ignore_the_development_date():
+    from inovda.rulebooks.loader import load_rulebook
+
+    items = check(
+        load_rulebook(2025),
+        name="X",
+        tanggal_penerapan=date(2021, 3, 1),
+        developed_on=date(2024, 6, 1),
+        rancang_bangun=DESIGN,
+    )
+    assert items[0] == Item(
+        False, "Tanggal penerapan 2021-03-01 di luar jendela 2023-01-01 s.d. 2024-12-31"
+    )
+
+
+@pytest.mark.django_db
+def test_the_innovation_keeps_its_development_date():
+    from inovda.innovations.models import Innovation
+
+    field = Innovation._meta.get_field("developed_on")
+    assert field.verbose_name == "tanggal pengembangan" and field.null

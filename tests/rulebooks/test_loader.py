@@ -97,7 +97,15 @@ def test_2020_is_an_approximation_throughout():
     assert [i.id for i in rb.sid_indicators] == SID_IDS
     assert all(i.weight == 1 for i in rb.spd_indicators)
     assert all(i.source.confidence == "approximate" for i in rb.indicators)
-    assert all(b.source.confidence == "confirmed" for b in rb.bands)
+    confidence = {b.predicate: b.source.confidence for b in rb.bands}
+    assert confidence == {
+        "sangat_inovatif": "confirmed",
+        "inovatif": "inferred",  # 500.01 is decided: the source says 501–1000
+        "kurang_inovatif": "confirmed",
+    }
+    inovatif = rb.bands[1].source
+    assert inovatif.tag == "I" and "501–1000" in inovatif.ref and "decided" in inovatif.ref
+    assert any("500,01" in note and "501–1000" in note for note in rb.notes)
     assert rb.approximate
     assert any("tidak ditemukan" in note for note in rb.notes)
 
@@ -218,6 +226,27 @@ def test_broken_json_gives_line_and_column(write):
             "aggregation.max_total.value: '200' is below the attainable maximum 250",
         ),
         (
+            lambda d: d["aggregation"]["max_total"].update(value="260"),
+            "aggregation.max_total.value: '260' is above the attainable maximum 250 "
+            "(SPD 63 + SID 111 + jumlah inovasi 76); it should be 250",
+        ),
+        (
+            lambda d: d["maxima"].update(spd="60"),
+            "maxima.spd: '60' but 3 × the SPD weights (Σ 21) give 63; it should be 63",
+        ),
+        (
+            lambda d: d["maxima"].update(count=None),
+            "maxima.count: None but per_innovation × cap (0.38 × 200) give 76; it should be 76",
+        ),
+        (
+            lambda d: d["eligibility"]["developed_window"].update(start="2026-01-01"),
+            "eligibility.developed_window.end: is before start",
+        ),
+        (
+            lambda d: d["count_score"]["gate_reading"].update(value="related"),
+            "count_score.gate_reading.value: 'related' is not one of",
+        ),
+        (
             lambda d: d.update(year=2027),
             "year: 2027 does not match the file name 2026.json",
         ),
@@ -261,3 +290,58 @@ def test_every_problem_is_reported_with_its_line(write):
 def test_bands_must_be_listed_highest_first(write):
     found = problems(write(lambda d: d["bands"].reverse()))
     assert "bands: predicates must be distinct and listed highest first" in found[0]
+
+
+def test_weights_that_do_not_make_the_declared_maxima_are_refused_one_by_one(write):
+    """Weights summing to 36 instead of 37: both the SID maximum and the total are named."""
+
+    def lighter(d):
+        sid = next(i for i in d["indicators"] if i["id"] == "35")
+        sid["weight"] = "3"
+
+    found = [p.split(": ", 1)[1] for p in problems(write(lighter))]
+    assert found[0].startswith(
+        "maxima.sid_per_innovation: '111' but 3 × the SID weights (Σ 36) give 108; it should be 108"
+    )
+    assert found[1].startswith(
+        "aggregation.max_total.value: '250' is above the attainable maximum 247 "
+        "(SPD 63 + SID 108 + jumlah inovasi 76); it should be 247"
+    )
+    assert len(found) == 2
+
+
+def test_2020_declares_no_count_maximum(tmp_path):
+    data = json.loads((DATA_DIR / "2020.json").read_text(encoding="utf-8"))
+    data["maxima"]["count"] = "76"
+    path = tmp_path / "2020.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert problems(path) == [
+        f"{path}: maxima.count: must be null when count_score is null (line 1)"
+    ]
+
+
+def test_every_year_sources_its_method_yandas_and_gate_reading():
+    for year in available_years():
+        rb = load_rulebook(year)
+        assert rb.aggregation.method_source.ref
+        assert rb.maxima is not None and rb.maxima.spd == rb.max_spd
+        if rb.count_score is not None:
+            cs = rb.count_score
+            assert "Permendagri 90/2019" in cs.yandas_source.ref
+            assert cs.gate_reading.value == "primary"
+            assert cs.gate_reading.source.confidence == "inferred"
+    assert load_rulebook(2023).aggregation.method_source.confidence == "confirmed"
+    assert load_rulebook(2020).aggregation.method_source.tag == "I"
+
+
+def test_2026_has_the_developed_path_and_earlier_years_do_not():
+    dev = load_rulebook(2026).eligibility.developed_window
+    assert (str(dev.start), str(dev.end)) == ("2024-01-01", "2025-12-31")
+    assert "§9.2" in dev.source.ref
+    assert all(load_rulebook(y).eligibility.developed_window is None for y in (2020, 2025))
+
+
+def test_2025_indicator_rows_are_approximate():
+    rb = load_rulebook(2025)
+    assert all(i.source.confidence == "approximate" for i in rb.indicators)
+    assert all("2025 changed its indicators" in i.source.ref for i in rb.indicators)

@@ -1,13 +1,10 @@
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from inovda.interchange import format as interchange
 from inovda.regions.roster import roster_for_year
 from inovda.rulebooks.loader import RulebookError, load_rulebook
-from inovda.scoring.engine import round2, score_region
-from inovda.scoring.explain import breakdown, summary
+from inovda.scoring.engine import score_region
+from inovda.scoring.explain import breakdown, summary, what_if_dict
 from inovda.scoring.whatif import what_if
 
 
@@ -20,12 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--what-if", action="store_true", help="tambahkan analisis what-if")
         parser.add_argument("--no-breakdown", action="store_true", help="tanpa rincian")
 
+    stdin = None  # tests may hand in a byte stream; None reads sys.stdin
+
     def handle(self, *args, **options):
         source = options["file"]
         try:
             rulebook = load_rulebook(options["rulebook"])
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-            data = interchange.loads(text, source=source)
+            text = interchange.read_input(source, self.stdin)
+            data = interchange.loads(text, source="stdin" if source == "-" else source)
             period = data.get("period") if isinstance(data, dict) else None
             known = _roster_codes(period)
             document = interchange.parse(data, rulebook, known)
@@ -39,7 +38,7 @@ class Command(BaseCommand):
             if not options["no_breakdown"]:
                 result["breakdown"] = breakdown(score)
             if options["what_if"]:
-                result["what_if"] = _what_if(rulebook, region)
+                result["what_if"] = what_if_dict(what_if(rulebook, region))
             results.append(result)
         out = {"rulebook": str(rulebook.year), "rulebook_hash": rulebook.content_hash}
         self.stdout.write(interchange.dumps({**out, "regions": results}))
@@ -52,22 +51,3 @@ def _roster_codes(period):
         return {e.code for e in roster_for_year(period)} if isinstance(period, int) else None
     except ValueError:
         return None
-
-
-def _what_if(rulebook, region):
-    w = what_if(rulebook, region)
-    return {
-        "next_predicate": w.next_predicate,
-        "gap": w.gap,
-        "gains": [
-            {
-                "reason": g.reason,
-                "indicator": g.indicator_id,
-                "innovation": g.innovation,
-                "level": g.level,
-                "target_level": g.target_level,
-                "iid_gain": round2(g.index_gain),
-            }
-            for g in w.gains[:10]
-        ],
-    }
