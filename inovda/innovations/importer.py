@@ -114,6 +114,10 @@ def read_rows(file: Any, rulebook: Rulebook) -> list[Row]:
         if SHEET not in workbook.sheetnames:
             _refuse(f"lembar {SHEET!r} tidak ada (ada: {', '.join(workbook.sheetnames)})")
         return _rows(workbook[SHEET].iter_rows(values_only=True), rulebook)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # the sheet is parsed lazily: a broken part fails only here
+        _refuse(f"bukan berkas XLSX yang dapat dibaca ({exc.__class__.__name__})")
     finally:
         workbook.close()
 

@@ -24,6 +24,8 @@ class ZipRefused(Exception):
 
 
 def _mb(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0") + " MB"
 
 
@@ -38,7 +40,7 @@ def check_zip(data: bytes) -> None:
         members = archive.infolist()
         if len(members) > max_members:
             raise ZipRefused(
-                f"berkas berisi {len(members)} bagian; paling banyak {max_members} "
+                f"berisi {len(members)} bagian; paling banyak {max_members} "
                 "(XLSX dari Excel atau LibreOffice hanya berisi belasan)"
             )
         total = 0
@@ -58,6 +60,6 @@ def check_zip(data: bytes) -> None:
             total += size
             if total > max_total:
                 raise ZipRefused(
-                    f"isi berkas lebih dari {_mb(max_total)} setelah diekstrak; "
-                    f"paling banyak {_mb(max_total)}"
+                    f"isi berkas melebihi {_mb(max_total)} setelah diekstrak; "
+                    "pecah menjadi beberapa berkas"
                 )
