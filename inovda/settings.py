@@ -124,6 +124,13 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 # Evidence (data dukung): the largest accepted file, in bytes. MEDIA_ROOT is never served by
 # a URL; files go out only through the evidence download view (docs/evidence.md).
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+# XLSX imports: checked on the zip's directory before any parser inflates it (a "zip bomb"
+# otherwise inflates a 1 MB upload to gigabytes in memory). A filled template of 2,000 rows is
+# about 3 MB unpacked at a ratio of 15.
+XLSX_MAX_MEMBERS = env.int("XLSX_MAX_MEMBERS", default=200)
+XLSX_MAX_MEMBER_BYTES = env.int("XLSX_MAX_MEMBER_BYTES", default=25 * 1024 * 1024)
+XLSX_MAX_UNCOMPRESSED_BYTES = env.int("XLSX_MAX_UNCOMPRESSED_BYTES", default=50 * 1024 * 1024)
+XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=100)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

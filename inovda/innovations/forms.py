@@ -9,15 +9,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.db import models
+from django.utils.text import capfirst
 
-from inovda.innovations.models import Answer, Bentuk, Inisiator, Innovation, Jenis, Tahapan
-from inovda.innovations.services import INNOVATION_FIELDS
+from inovda.innovations.fields import INNOVATION_FIELDS, LABELS
+from inovda.innovations.models import Answer, Innovation
 from inovda.innovations.urusan import URUSAN, urusan_label
 from inovda.rulebooks.model import Indicator, Rulebook
 
 URUSAN_CHOICES = [(code, urusan_label(code)) for code in URUSAN]
 TEXTAREA = {"rows": 4, "cols": 60}
 NOTE = {"rows": 2, "cols": 40}
+PRIMARY_ALSO_RELATED = (
+    "Urusan {code} sudah menjadi urusan utama; jangan dipilih lagi sebagai urusan terkait."
+)
 
 
 def level_field(indicator: Indicator) -> forms.TypedChoiceField:
@@ -55,44 +60,53 @@ class ReadOnlyMixin:
             field.disabled = True
 
 
-class InnovationForm(ReadOnlyMixin, forms.Form):
-    name = forms.CharField(label="Nama inovasi", max_length=255)
-    tahapan = forms.ChoiceField(label="Tahapan", choices=Tahapan.choices)
-    inisiator = forms.ChoiceField(label="Inisiator", choices=Inisiator.choices)
-    nama_inisiator = forms.CharField(label="Nama inisiator", max_length=255, required=False)
-    jenis = forms.ChoiceField(label="Jenis", choices=Jenis.choices)
-    bentuk = forms.ChoiceField(label="Bentuk", choices=Bentuk.choices)
-    urusan_utama = forms.ChoiceField(
-        label="Urusan utama", choices=[("", "— pilih urusan —"), *URUSAN_CHOICES]
-    )
-    urusan_terkait = forms.MultipleChoiceField(
-        label="Urusan terkait",
-        choices=URUSAN_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    tanggal_uji_coba = forms.DateField(
-        label="Waktu uji coba",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    tanggal_penerapan = forms.DateField(
-        label="Waktu penerapan",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    rancang_bangun = forms.CharField(
-        label="Rancang bangun", required=False, widget=forms.Textarea(attrs={"rows": 10})
-    )
-    tujuan = forms.CharField(label="Tujuan", required=False, widget=forms.Textarea(TEXTAREA))
-    manfaat = forms.CharField(label="Manfaat", required=False, widget=forms.Textarea(TEXTAREA))
-    hasil = forms.CharField(label="Hasil", required=False, widget=forms.Textarea(TEXTAREA))
-    anggaran = forms.DecimalField(
-        label="Anggaran (Rp)", max_digits=16, decimal_places=2, min_value=0, required=False
-    )
-    video_url = forms.URLField(label="Tautan video", required=False, assume_scheme="https")
-    opd = forms.CharField(label="OPD penanggung jawab", max_length=255, required=False)
+class UrusanField(forms.ChoiceField):
+    """One urusan code of Permendagri 90/2019 (the model keeps it as text)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[("", "— pilih urusan —"), *URUSAN_CHOICES], **kwargs)
+
+
+class UrusanListField(forms.MultipleChoiceField):
+    """Several urusan codes (the model keeps them as a JSON list)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(choices=URUSAN_CHOICES, **kwargs)
+
+
+URUSAN_FORM_FIELDS = {"urusan_utama": UrusanField, "urusan_terkait": UrusanListField}
+
+
+def profile_formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    """The form field of a profile attribute: decided by the model field's type, so that a new
+    attribute in ``fields.PROFILE`` needs nothing here."""
+    if field.name in URUSAN_FORM_FIELDS:
+        label = kwargs.get("label") or capfirst(field.verbose_name)
+        return URUSAN_FORM_FIELDS[field.name](label=label, required=not field.blank)
+    if isinstance(field, models.DateField):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    elif isinstance(field, models.TextField):
+        kwargs.setdefault("widget", forms.Textarea(TEXTAREA))
+    elif isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    elif isinstance(field, models.DecimalField):
+        kwargs.setdefault("min_value", 0)  # amounts of money
+    return field.formfield(**kwargs)
+
+
+class InnovationForm(ReadOnlyMixin, forms.ModelForm):
+    """The profile fields come from ``fields.PROFILE`` and the model; the SID rows from the
+    rulebook. The Excel import binds this same form for every row."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Innovation
+        fields = INNOVATION_FIELDS
+        labels = LABELS
+        widgets = {"rancang_bangun": forms.Textarea(attrs={"rows": 10})}
+        formfield_callback = profile_formfield
 
     def __init__(self, rulebook: Rulebook, *args, answers: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,8 +140,10 @@ class InnovationForm(ReadOnlyMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         utama = cleaned.get("urusan_utama")
-        # The primary urusan is not also a related one.
-        cleaned["urusan_terkait"] = [u for u in cleaned.get("urusan_terkait") or [] if u != utama]
+        # Refused rather than quietly dropped, so the form and the import agree and nothing
+        # the user chose disappears without a word.
+        if utama and utama in (cleaned.get("urusan_terkait") or []):
+            self.add_error("urusan_terkait", PRIMARY_ALSO_RELATED.format(code=utama))
         trial, start = cleaned.get("tanggal_uji_coba"), cleaned.get("tanggal_penerapan")
         if trial and start and start < trial:
             self.add_error("tanggal_penerapan", "Waktu penerapan tidak boleh sebelum uji coba.")

@@ -1,10 +1,13 @@
-"""Import innovations from an XLSX file: the template, the checks and the one write.
+"""Import innovations from an XLSX file: Excel cell → the same form → the same services.
 
-``build_template`` gives the pemda a workbook to fill; ``read_rows`` reads its structure (a
-malformed file is refused here); ``validate`` checks every cell of every row and the rows against
-the database; ``import_innovations`` writes all rows in one transaction, or nothing. Each problem
-names the Excel row and column, so a whole file can be fixed in one go. An innovation is matched
-by (pemda, name without regard to case), so importing the same file twice changes nothing.
+``read_rows`` reads the file's structure (a malformed file, or a zip bomb, is refused here);
+``validate`` reads every cell into the input of ``InnovationForm`` (``import_columns``), binds
+the form like a typed submission, and checks the rows against the database;
+``import_innovations`` then creates or saves each row through ``services.create_innovation`` /
+``save_innovation``, all in one transaction or nothing. An imported innovation thus gets the
+same checks and the same history as a typed one. Each problem names the Excel row and column, so
+a whole file can be fixed in one go. An innovation is matched by (pemda, name without regard to
+case), so importing the same file twice changes nothing. The template: ``import_template``.
 """
 
 from __future__ import annotations
@@ -14,97 +17,38 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import models, transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from django.db import transaction
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from inovda.accounts.models import Role
 from inovda.core.audit import log_action
-from inovda.innovations.models import (
-    Answer,
-    Bentuk,
-    Inisiator,
-    Innovation,
-    Jenis,
-    Status,
-    Tahapan,
-    Verification,
+from inovda.innovations.forms import InnovationForm
+from inovda.innovations.import_columns import (
+    BY_KEY,
+    COLUMNS,
+    Invalid,
+    blank,
+    read_cell,
+    read_level,
 )
-from inovda.innovations.services import reset_to_pending
-from inovda.innovations.urusan import URUSAN, YANDAS
+from inovda.innovations.import_columns import text as cell_text
+from inovda.innovations.models import Innovation, Status
+from inovda.innovations.services import create_innovation, save_innovation
+from inovda.innovations.zipguard import ZipRefused, check_zip
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
-from inovda.rulebooks.model import MAX_LEVEL, Indicator, Rulebook
+from inovda.rulebooks.model import Rulebook
 
 SHEET = "Inovasi"
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
 UPDATABLE = (Status.DRAFT, Status.RETURNED)
 Progress = Callable[[int, int], None]
-INSTRUCTIONS = (
-    "Isi satu inovasi per baris di lembar Inovasi, mulai baris 2; jangan mengubah baris judul. "
-    "Semua baris diperiksa dulu: bila ada satu kesalahan, tidak ada yang diimpor dan setiap "
-    "kesalahan disebutkan baris dan kolomnya. Inovasi dicocokkan dengan namanya: nama baru "
-    "dibuat sebagai draf, draf atau inovasi yang dikembalikan diperbarui, inovasi yang sudah "
-    "dikirim hanya dapat diubah lewat formulir. Impor ulang berkas yang sama tidak mengubah "
-    f"apa pun. Paling banyak {MAX_ROWS} baris per berkas."
-)
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # the header in the file, and the model field (except nama → name)
-    help: str
-    kind: str = "text"  # text, choice, urusan, urusan_list, date, money, url
-    required: bool = False
-    choices: type[models.TextChoices] | None = None
-    max_length: int | None = None
-
-    @property
-    def field(self) -> str:
-        return "name" if self.key == "nama" else self.key
-
-
-PROFILE = (
-    Column(
-        "nama",
-        "Nama inovasi. Kunci pencocokan: huruf besar/kecil tidak dibedakan.",
-        "text",
-        True,
-        max_length=255,
-    ),
-    Column("tahapan", "Tahapan inovasi.", "choice", True, Tahapan),
-    Column("inisiator", "Penggagas inovasi.", "choice", True, Inisiator),
-    Column("nama_inisiator", "Nama orang atau lembaga penggagas.", max_length=255),
-    Column("jenis", "Jenis inovasi.", "choice", True, Jenis),
-    Column("bentuk", "Bentuk inovasi.", "choice", True, Bentuk),
-    Column(
-        "urusan_utama",
-        "Kode urusan pemerintahan utama (lembar Referensi), mis. 1.02.",
-        "urusan",
-        True,
-    ),
-    Column("urusan_terkait", "Kode urusan lain, dipisah koma, mis. 1.01, 2.16.", "urusan_list"),
-    Column("tanggal_uji_coba", "Tanggal mulai uji coba: tanggal Excel atau YYYY-MM-DD.", "date"),
-    Column("tanggal_penerapan", "Tanggal mulai penerapan: tanggal Excel atau YYYY-MM-DD.", "date"),
-    Column("rancang_bangun", "Rancang bangun inovasi (teks)."),
-    Column("tujuan", "Tujuan inovasi (teks)."),
-    Column("manfaat", "Manfaat yang diperoleh (teks)."),
-    Column("hasil", "Hasil inovasi (teks)."),
-    Column("anggaran", "Anggaran dalam rupiah: angka ≥ 0, tanpa 'Rp' dan titik ribuan.", "money"),
-    Column("video_url", "Tautan video (http:// atau https://).", "url", max_length=200),
-    Column("opd", "OPD penanggung jawab.", max_length=255),
-)
-BY_KEY = {c.key: c for c in PROFILE}
+COLUMN_OF_FIELD = {c.field: c.key for c in COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -146,108 +90,6 @@ class ImportReport:
         return self.created + self.updated + self.unchanged
 
 
-def level_header(indicator: Indicator) -> str:
-    return f"L{indicator.id} {indicator.name.split(' (')[0]}"
-
-
-# --- the template -----------------------------------------------------------------------------
-
-
-def build_template(rulebook: Rulebook) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    sheet.append([c.key for c in PROFILE] + [level_header(i) for i in rulebook.sid_indicators])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-
-    def validation(cells: str, **kwargs: Any) -> None:
-        dv = DataValidation(allow_blank=True, showErrorMessage=True, **kwargs)
-        dv.add(cells)
-        sheet.add_data_validation(dv)
-
-    last = MAX_ROWS + 1
-    for index, column in enumerate(PROFILE, start=1):
-        letter = get_column_letter(index)
-        cells = f"{letter}2:{letter}{last}"
-        dimension = sheet.column_dimensions[letter]
-        dimension.width = 30 if column.kind == "text" else 18
-        if column.choices is not None:
-            values = ",".join(column.choices.values)
-            validation(cells, type="list", formula1=f'"{values}"', error=f"Pilihan: {values}")
-        elif column.kind in ("urusan", "urusan_list"):
-            dimension.number_format = "@"  # else Excel turns 2.10 into the number 2.1
-            if column.kind == "urusan":
-                formula = f"Referensi!$A$2:$A${len(URUSAN) + 1}"
-                validation(cells, type="list", formula1=formula, error="Lihat lembar Referensi.")
-        elif column.kind == "date":
-            dimension.number_format = "yyyy-mm-dd"
-        elif column.kind == "money":
-            validation(
-                cells,
-                type="decimal",
-                operator="greaterThanOrEqual",
-                formula1="0",
-                error="Angka ≥ 0.",
-            )
-    first_level = len(PROFILE) + 1
-    for index in range(first_level, first_level + len(rulebook.sid_indicators)):
-        sheet.column_dimensions[get_column_letter(index)].width = 14
-    if rulebook.sid_indicators:
-        start = get_column_letter(first_level)
-        end = get_column_letter(first_level + len(rulebook.sid_indicators) - 1)
-        validation(
-            f"{start}2:{end}{last}",
-            type="whole",
-            operator="between",
-            formula1="0",
-            formula2=str(MAX_LEVEL),
-            error="Level 0–3.",
-        )
-
-    _instructions(workbook.create_sheet("Petunjuk"), rulebook)
-    reference = workbook.create_sheet("Referensi")
-    reference.append(["kode", "urusan", "pelayanan dasar"])
-    for code, name in URUSAN.items():
-        reference.append([code, name, "ya" if code in YANDAS else ""])
-    reference.column_dimensions["B"].width = 60
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _instructions(sheet: Any, rulebook: Rulebook) -> None:
-    sheet.append([f"Impor inovasi daerah — rulebook {rulebook.year}"])
-    sheet.append([INSTRUCTIONS])
-    sheet.append([])
-    sheet.append(["kolom", "wajib", "isi", "pilihan"])
-    for column in PROFILE:
-        allowed = ""
-        if column.choices is not None:
-            allowed = "; ".join(f"{c.value} = {c.label}" for c in column.choices)
-        elif column.kind in ("urusan", "urusan_list"):
-            allowed = "kode pada lembar Referensi"
-        sheet.append([column.key, "ya" if column.required else "", column.help, allowed])
-    for indicator in rulebook.sid_indicators:
-        levels = "; ".join(f"{n} = {text}" for n, text in enumerate(indicator.levels, start=1))
-        sheet.append(
-            [
-                f"L{indicator.id}",
-                "",
-                f"Level klaim indikator {indicator.id} {indicator.name}. Kosong berarti 0.",
-                f"0 = tidak ada; {levels}",
-            ]
-        )
-    sheet.column_dimensions["A"].width = 20
-    sheet.column_dimensions["C"].width = 70
-    sheet.column_dimensions["D"].width = 70
-    for row in sheet.iter_rows(min_row=5):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -259,6 +101,12 @@ def read_rows(file: Any, rulebook: Rulebook) -> list[Row]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         _refuse("bukan berkas XLSX (simpan dari Excel atau LibreOffice sebagai .xlsx)")
     try:
+        check_zip(data)  # before openpyxl inflates anything
+    except ZipRefused as exc:
+        _refuse(str(exc))
+    except zipfile.BadZipFile as exc:
+        _refuse(f"bukan berkas XLSX yang dapat dibaca ({exc.__class__.__name__})")
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken or non-Excel zip
         _refuse(f"bukan berkas XLSX yang dapat dibaca ({exc.__class__.__name__})")
@@ -266,6 +114,10 @@ def read_rows(file: Any, rulebook: Rulebook) -> list[Row]:
         if SHEET not in workbook.sheetnames:
             _refuse(f"lembar {SHEET!r} tidak ada (ada: {', '.join(workbook.sheetnames)})")
         return _rows(workbook[SHEET].iter_rows(values_only=True), rulebook)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # the sheet is parsed lazily: a broken part fails only here
+        _refuse(f"bukan berkas XLSX yang dapat dibaca ({exc.__class__.__name__})")
     finally:
         workbook.close()
 
@@ -295,7 +147,7 @@ def _rows(lines: Any, rulebook: Rulebook) -> list[Row]:
         raise ImportRefused(problems)
     rows: list[Row] = []
     for number, values in enumerate(lines, start=2):
-        if all(_blank(v) for v in values):
+        if all(blank(v) for v in values):
             continue
         if len(rows) == MAX_ROWS:
             _refuse(f"lebih dari {MAX_ROWS} baris data; bagi menjadi beberapa berkas")
@@ -303,7 +155,7 @@ def _rows(lines: Any, rulebook: Rulebook) -> list[Row]:
         for index, value in enumerate(values):
             target = columns.get(index)
             if target is None:
-                if not _blank(value):
+                if not blank(value):
                     problems.append(
                         Problem(
                             number,
@@ -330,7 +182,7 @@ def _header(header: tuple, sid_ids: list[str]) -> tuple[dict[int, str], list[Pro
     problems = []
     for index, title in enumerate(header):
         letter = get_column_letter(index + 1)
-        text = _text(title)
+        text = cell_text(title)
         if not text:
             continue
         key = text.lower()
@@ -354,34 +206,31 @@ def _header(header: tuple, sid_ids: list[str]) -> tuple[dict[int, str], list[Pro
 # --- checking ---------------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
-    pass
-
-
 @dataclass
 class _Checked:
     number: int
-    values: dict[str, Any]  # model field → value
-    levels: dict[str, int]
+    data: dict[str, Any]  # what the services take: the form's ``to_data``, levels only
     existing: Innovation | None
 
 
 def validate(rows: list[Row], region: Region, actor: Any = None) -> list[Problem]:
-    return _check(rows, region, actor)[1]
+    rulebook = load_rulebook(region.period.rulebook_year)
+    return _check(rows, region, actor, rulebook)[1]
 
 
-def _check(rows: list[Row], region: Region, actor: Any) -> tuple[list[_Checked], list[Problem]]:
+def _check(
+    rows: list[Row], region: Region, actor: Any, rulebook: Rulebook
+) -> tuple[list[_Checked], list[Problem]]:
     existing: dict[str, list[Innovation]] = {}
-    for innovation in Innovation.objects.filter(region=region).prefetch_related("answers"):
+    for innovation in Innovation.objects.filter(region=region):
         existing.setdefault(_name_key(innovation.name), []).append(innovation)
     operator = getattr(actor, "role", None) == Role.OPD_OPERATOR
     first_row: dict[str, int] = {}
     checked, problems = [], []
     for row in rows:
-        values, levels, row_problems = _clean(row)
+        name, data, row_problems = _clean(row, rulebook)
         problems += row_problems
         match = None
-        name = values.get("name")
         if name:
             key = _name_key(name)
             matches = existing.get(key, [])
@@ -399,159 +248,60 @@ def _check(rows: list[Row], region: Region, actor: Any) -> tuple[list[_Checked],
             first_row.setdefault(key, row.number)
             if message:
                 problems.append(Problem(row.number, "nama", message))
-        checked.append(_Checked(row.number, values, levels, match))
+        if data is not None:
+            checked.append(_Checked(row.number, data, match))
     return checked, problems
 
 
-def _clean(row: Row) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
+def _clean(row: Row, rulebook: Rulebook) -> tuple[str, dict[str, Any] | None, list[Problem]]:
+    """(the name read, the services' data or None when the row is wrong, the problems).
+
+    Cells Excel alone could garble are read first, with messages about the cell; the form then
+    judges the row as it judges typed input (required fields, lengths, the rules between
+    fields). A field whose cell was already refused is not reported twice."""
+    problems, level_problems = [], []
+    refused: set[str] = set()
     values: dict[str, Any] = {}
-    levels: dict[str, int] = {}
-    problems = []
-    for column in PROFILE:
+    for column in COLUMNS:
         raw = row.cells.get(column.key)
         try:
-            if _blank(raw):
+            if blank(raw):
                 if column.required:
-                    raise _Invalid("wajib diisi")
-                values[column.field] = _EMPTY.get(column.kind, "")
+                    raise Invalid("wajib diisi")
             else:
-                values[column.field] = _CLEAN[column.kind](raw, column)
-        except _Invalid as exc:
+                values[column.field] = read_cell(column, raw)
+        except Invalid as exc:
             problems.append(Problem(row.number, column.key, str(exc)))
-    utama, terkait = values.get("urusan_utama"), values.get("urusan_terkait") or []
-    if utama and utama in terkait:
-        problems.append(Problem(row.number, "urusan_terkait", f"{utama} sudah urusan utama"))
-    trial, start = values.get("tanggal_uji_coba"), values.get("tanggal_penerapan")
-    if trial and start and start < trial:
-        problems.append(Problem(row.number, "tanggal_penerapan", "sebelum tanggal uji coba"))
+            refused.add(column.field)
     for indicator_id, raw in row.levels.items():
         try:
-            levels[indicator_id] = _level(raw)
-        except _Invalid as exc:
-            problems.append(Problem(row.number, f"L{indicator_id}", str(exc)))
-    return values, levels, problems
+            values[f"level_{indicator_id}"] = read_level(raw)
+        except Invalid as exc:
+            level_problems.append(Problem(row.number, f"L{indicator_id}", str(exc)))
+            refused.add(f"level_{indicator_id}")
+    form = InnovationForm(rulebook, data=values)
+    valid = form.is_valid()
+    for field, errors in form.errors.items():
+        if field not in refused:
+            problems += [Problem(row.number, _column(field), message) for message in errors]
+    problems += level_problems
+    name = values.get("name") or ""
+    if not valid or problems:
+        return name, None, problems
+    data = form.to_data()
+    # The file holds claimed levels only: a basis or note typed in the form is kept.
+    data["answers"] = {i: {"level": a["level"]} for i, a in data["answers"].items()}
+    return name, data, problems
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value: Any, column: Column | None = None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).split()) if column is None or column.max_length else str(value)
-    text = text.strip()
-    if column is not None and column.max_length and len(text) > column.max_length:
-        raise _Invalid(f"terlalu panjang ({len(text)} karakter; maksimal {column.max_length})")
-    return text
+def _column(field: str) -> str:
+    if field.startswith("level_"):
+        return f"L{field.removeprefix('level_')}"
+    return COLUMN_OF_FIELD.get(field, "")
 
 
 def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
-
-
-def _choice(value: Any, column: Column) -> str:
-    def norm(s: str) -> str:
-        return " ".join(re.split(r"[\s_\-]+", s.strip().lower()))
-
-    text = _text(value)
-    for choice in column.choices or ():
-        if norm(text) in (norm(choice.value), norm(str(choice.label))):
-            return str(choice.value)
-    allowed = ", ".join(column.choices.values) if column.choices else ""
-    raise _Invalid(f"{text!r} bukan pilihan ({allowed})")
-
-
-def _urusan_code(value: Any) -> str:
-    # A cell not formatted as text turns "1.02" into the number 1.02; every code has 2 decimals.
-    code = f"{value:.2f}" if isinstance(value, float) else _text(value)
-    if code not in URUSAN:
-        raise _Invalid(f"kode urusan {code!r} tidak dikenal (lihat lembar Referensi)")
-    return code
-
-
-def _urusan(value: Any, column: Column) -> str:
-    return _urusan_code(value)
-
-
-def _urusan_list(value: Any, column: Column) -> list[str]:
-    parts = [value] if isinstance(value, float) else [p for p in str(value).split(",") if p.strip()]
-    codes: list[str] = []
-    for part in parts:
-        code = _urusan_code(part)
-        if code in codes:
-            raise _Invalid(f"kode urusan {code} ganda")
-        codes.append(code)
-    return codes
-
-
-def _date(value: Any, column: Column) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise _Invalid(f"{text!r} bukan tanggal (isi tanggal Excel atau YYYY-MM-DD)")
-
-
-def _money(value: Any, column: Column) -> Decimal:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        amount = Decimal(str(value))
-    else:
-        text = _text(value)
-        # No thousands separators: "1.500" would otherwise quietly mean one and a half rupiah.
-        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", text):
-            raise _Invalid(f"{text!r} bukan angka (tanpa 'Rp' dan titik ribuan, mis. 1500000)")
-        amount = Decimal(text)
-    try:
-        exact = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
-    except InvalidOperation:
-        exact = False
-    if not exact or amount >= Decimal(10) ** 14:
-        raise _Invalid(f"{_text(value)!r} bukan jumlah rupiah (paling banyak 2 angka desimal)")
-    if amount < 0:
-        raise _Invalid("tidak boleh negatif")
-    return amount.quantize(Decimal("0.01"))
-
-
-def _url(value: Any, column: Column) -> str:
-    text = _text(value, column)
-    try:
-        URLValidator(schemes=["http", "https"])(text)
-    except ValidationError:
-        raise _Invalid(f"{text!r} bukan tautan yang sah (awali dengan https://)") from None
-    return text
-
-
-def _level(value: Any) -> int:
-    if _blank(value):
-        return 0
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*\d\s*", value):
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_LEVEL:
-        return value
-    raise _Invalid(f"{_text(value)!r} bukan level (bilangan bulat 0–{MAX_LEVEL})")
-
-
-_CLEAN: dict[str, Callable[[Any, Column], Any]] = {
-    "text": lambda value, column: _text(value, column),
-    "choice": _choice,
-    "urusan": _urusan,
-    "urusan_list": _urusan_list,
-    "date": _date,
-    "money": _money,
-    "url": _url,
-}
-_EMPTY: dict[str, Any] = {"urusan_list": [], "date": None, "money": None}
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -562,13 +312,14 @@ def import_innovations(
 ) -> ImportReport:
     """Check every row, then write them all in one transaction; ImportRefused when any row is
     wrong (nothing is written). ``actor`` None means the command line."""
-    rows = read_rows(file, load_rulebook(region.period.rulebook_year))
+    rulebook = load_rulebook(region.period.rulebook_year)
+    rows = read_rows(file, rulebook)
     report = ImportReport()
     with transaction.atomic():
         # Serialise imports of one pemda and hold its innovations while checking them.
         Region.objects.select_for_update().get(pk=region.pk)
         list(Innovation.objects.select_for_update().filter(region=region).values_list("pk"))
-        checked, problems = _check(rows, region, actor)
+        checked, problems = _check(rows, region, actor, rulebook)
         if problems:
             raise ImportRefused(problems)
         changed: dict[str, list[int]] = {"created": [], "updated": []}
@@ -596,43 +347,10 @@ def import_innovations(
 
 
 def _write(actor: Any, region: Region, item: _Checked) -> tuple[str, Innovation]:
-    innovation = item.existing
-    if innovation is None:
-        user = actor if getattr(actor, "is_authenticated", False) else None
-        innovation = Innovation.objects.create(
-            region=region, status=Status.DRAFT, created_by=user, **item.values
-        )
-        Answer.objects.bulk_create(
-            Answer(region=region, innovation=innovation, indicator_id=i, claimed_level=level)
-            for i, level in item.levels.items()
-        )
-        return "created", innovation
-
-    changed = [f for f, v in item.values.items() if getattr(innovation, f) != v]
-    answers = {a.indicator_id: a for a in innovation.answers.all()}
-    answers_changed = False
-    for indicator_id, level in item.levels.items():
-        answer = answers.get(indicator_id)
-        if answer is None:
-            Answer.objects.create(
-                region=region,
-                innovation=innovation,
-                indicator_id=indicator_id,
-                claimed_level=level,
-            )
-        elif answer.claimed_level != level:
-            answer.claimed_level = level
-            answer.version += 1
-            answer.save(update_fields=["claimed_level", "version", "updated_at"])
-            if answer.verification != Verification.PENDING:
-                reset_to_pending(answer, actor, "level klaim diubah lewat impor")
-        else:
-            continue
-        answers_changed = True
-    if not changed and not answers_changed:
-        return "unchanged", innovation
-    for field in changed:
-        setattr(innovation, field, item.values[field])
-    innovation.version += 1
-    innovation.save(update_fields=[*changed, "version", "updated_at"])
-    return "updated", innovation
+    """The same verbs as the form: a new draft, or a save that writes (and audits) only what
+    differs, so an unchanged row leaves no new version behind."""
+    if item.existing is None:
+        return "created", create_innovation(actor, region, item.data)
+    before = item.existing.version
+    saved = save_innovation(actor, item.existing, item.data, before)
+    return ("updated" if saved.version != before else "unchanged"), saved

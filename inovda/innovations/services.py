@@ -16,31 +16,12 @@ from django.utils import timezone
 
 from inovda.core.audit import log_action
 from inovda.innovations import eligibility
+from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
 from inovda.innovations.workflow import require_transition
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
 
-# The profile attributes of an innovation, in the order of the official form.
-INNOVATION_FIELDS = (
-    "name",
-    "tahapan",
-    "inisiator",
-    "nama_inisiator",
-    "jenis",
-    "bentuk",
-    "urusan_utama",
-    "urusan_terkait",
-    "tanggal_uji_coba",
-    "tanggal_penerapan",
-    "rancang_bangun",
-    "tujuan",
-    "manfaat",
-    "hasil",
-    "anggaran",
-    "video_url",
-    "opd",
-)
 SID_ANSWER_FIELDS = {"level": "claimed_level", "basis": "basis", "note": "note"}
 SPD_ANSWER_FIELDS = {"level": "claimed_level", "value": "value", "note": "note"}
 
@@ -91,13 +72,13 @@ def _apply_answer(answer: Answer, values: dict, fields: dict, actor, reason: str
 
 def create_innovation(actor, region: Region, data: dict) -> Innovation:
     """A new draft with one answer row per SID indicator of the period's rulebook (so that
-    evidence can be attached to each)."""
+    evidence can be attached to each). ``actor`` None is the command line."""
     rulebook = load_rulebook(region.period.rulebook_year)
     answers = data.get("answers", {})
     with transaction.atomic():
         innovation = Innovation.objects.create(
             region=region,
-            created_by=actor if actor.is_authenticated else None,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
             status=Status.DRAFT,
             **{f: data[f] for f in INNOVATION_FIELDS if f in data},
         )

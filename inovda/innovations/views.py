@@ -21,9 +21,9 @@ from inovda.accounts.access import (
     require_pemda_write,
 )
 from inovda.core.models import AuditEntry
+from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.forms import InnovationForm, display_value
 from inovda.innovations.selfscore import region_selfscore
-from inovda.innovations.services import INNOVATION_FIELDS
 from inovda.regions.models import Region
 
 

@@ -6,13 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from inovda.accounts.access import get_region_for_user, require_pemda_write
-from inovda.innovations.importer import (
-    MAX_ROWS,
-    ImportRefused,
-    Problem,
-    build_template,
-    import_innovations,
-)
+from inovda.innovations.import_template import build_template
+from inovda.innovations.importer import MAX_ROWS, ImportRefused, Problem, import_innovations
 from inovda.rulebooks.loader import load_rulebook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

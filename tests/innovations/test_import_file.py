@@ -8,16 +8,11 @@ from openpyxl import load_workbook
 
 from inovda.core.models import AuditEntry
 from inovda.innovations import importer
-from inovda.innovations.importer import (
-    PROFILE,
-    ImportRefused,
-    build_template,
-    import_innovations,
-    read_rows,
-    validate,
-)
+from inovda.innovations.fields import INNOVATION_FIELDS
+from inovda.innovations.import_columns import COLUMNS
+from inovda.innovations.import_template import build_template
+from inovda.innovations.importer import ImportRefused, import_innovations, read_rows, validate
 from inovda.innovations.models import Answer, Innovation, Status, Verification
-from inovda.innovations.services import INNOVATION_FIELDS
 from tests.innovations.test_import_support import (
     HEADERS,
     LEVELS,
@@ -54,7 +49,7 @@ def test_it_builds_a_template_with_headers_and_validations():
 
 
 def test_it_covers_every_profile_attribute_of_the_form():
-    assert [c.field for c in PROFILE] == list(INNOVATION_FIELDS)
+    assert [c.field for c in COLUMNS] == list(INNOVATION_FIELDS)
 
 
 def test_it_refuses_the_empty_template(db):
@@ -176,12 +171,14 @@ def test_it_imports_nothing_and_lists_every_problem(personas):
         "baris 5, kolom anggaran: tidak boleh negatif",
         "baris 5, kolom video_url: 'bukan tautan' bukan tautan yang sah (awali dengan https://)",
         "baris 6, kolom jenis: wajib diisi",
-        "baris 6, kolom urusan_terkait: 1.02 sudah urusan utama",
+        # The form's rules and messages: the import binds the same form.
+        "baris 6, kolom urusan_terkait: Urusan 1.02 sudah menjadi urusan utama; jangan dipilih "
+        "lagi sebagai urusan terkait.",
         "baris 6, kolom nama: nama sama dengan baris 2",
         "baris 7, kolom nama: wajib diisi",
         "baris 7, kolom anggaran: '1.500.000' bukan angka (tanpa 'Rp' dan titik ribuan, "
         "mis. 1500000)",
-        "baris 7, kolom tanggal_penerapan: sebelum tanggal uji coba",
+        "baris 7, kolom tanggal_penerapan: Waktu penerapan tidak boleh sebelum uji coba.",
     ]
     assert Innovation.objects.count() == 0
     assert Answer.objects.count() == 0

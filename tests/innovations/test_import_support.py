@@ -6,14 +6,14 @@ from datetime import date, timedelta
 from django.utils import timezone
 from openpyxl import Workbook
 
-from inovda.innovations.importer import PROFILE, level_header
+from inovda.innovations.import_columns import COLUMNS, level_header
 from inovda.regions.models import Region
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
 from tests.personas import REGION_A
 
 RULEBOOK = load_rulebook(2026)
-HEADERS = [c.key for c in PROFILE] + [level_header(i) for i in RULEBOOK.sid_indicators]
+HEADERS = [c.key for c in COLUMNS] + [level_header(i) for i in RULEBOOK.sid_indicators]
 LEVELS = {i.id: 2 for i in RULEBOOK.sid_indicators}
 
 

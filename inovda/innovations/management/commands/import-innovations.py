@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from inovda.innovations.importer import ImportRefused, build_template, import_innovations
+from inovda.innovations.import_template import build_template
+from inovda.innovations.importer import ImportRefused, import_innovations
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
 
