@@ -34,6 +34,12 @@ PROFILE = (
     ProfileField("urusan_terkait", "Kode urusan lain, dipisah koma, mis. 1.01, 2.16."),
     ProfileField("tanggal_uji_coba", "Tanggal mulai uji coba: tanggal Excel atau YYYY-MM-DD."),
     ProfileField("tanggal_penerapan", "Tanggal mulai penerapan: tanggal Excel atau YYYY-MM-DD."),
+    ProfileField(
+        "developed_on",
+        "Hanya bila diterapkan sebelum jendela penilaian tetapi dikembangkan di dalamnya "
+        "(aturan 2026): tanggal Excel atau YYYY-MM-DD.",
+        column="tanggal_pengembangan",
+    ),
     ProfileField("rancang_bangun", "Teks."),
     ProfileField("tujuan", "Teks."),
     ProfileField("manfaat", "Manfaat yang diperoleh (teks)."),

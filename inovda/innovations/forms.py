@@ -183,6 +183,7 @@ def eligibility_values(rulebook: Rulebook, data) -> dict:
     return {
         "name": data.get("name", ""),
         "tanggal_penerapan": data.get("tanggal_penerapan") or None,
+        "developed_on": data.get("developed_on") or None,
         "rancang_bangun": data.get("rancang_bangun", ""),
         "levels": {i.id: data.get(f"level_{i.id}") for i in rulebook.sid_indicators},
         "bases": {i.id: data.get(f"basis_{i.id}", "") for i in rulebook.sid_indicators},

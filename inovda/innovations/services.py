@@ -185,6 +185,7 @@ def innovation_checklist(innovation: Innovation) -> list[eligibility.Item]:
         rulebook,
         name=innovation.name,
         tanggal_penerapan=innovation.tanggal_penerapan,
+        developed_on=innovation.developed_on,
         rancang_bangun=innovation.rancang_bangun,
         levels={a.indicator_id: a.claimed_level for a in answers},
         bases={a.indicator_id: a.basis for a in answers},

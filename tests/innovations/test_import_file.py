@@ -40,7 +40,7 @@ def test_it_builds_a_template_with_headers_and_validations():
     assert validations["B2:B2001"].formula1 == '"inisiatif,uji_coba,penerapan"'
     assert validations["E2:E2001"].formula1 == '"digital,non_digital"'
     assert validations["G2:G2001"].formula1 == "Referensi!$A$2:$A$41"
-    levels = validations["R2:AK2001"]
+    levels = validations["S2:AL2001"]
     assert (levels.type, levels.formula1, levels.formula2) == ("whole", "0", "3")
     guide = [r[0] for r in workbook["Petunjuk"].iter_rows(values_only=True)]
     assert {"tahapan", "urusan_terkait", "L35"} <= set(guide)
@@ -228,8 +228,8 @@ def test_it_names_missing_unknown_and_duplicate_headers(db):
     problems = refused(region, xlsx([row()], headers=headers))
 
     assert problems == [
-        "baris 1, kolom AJ: judul 'catatan' tidak dikenal",
-        "baris 1, kolom AK: judul tahapan ganda (juga kolom B)",
+        "baris 1, kolom AK: judul 'catatan' tidak dikenal",
+        "baris 1, kolom AL: judul tahapan ganda (juga kolom B)",
         "baris 1, kolom opd: kolom tidak ada di baris judul",
         "baris 1, kolom L35: kolom tidak ada di baris judul",
     ]

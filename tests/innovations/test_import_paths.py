@@ -52,6 +52,7 @@ def test_it_derives_the_form_and_the_import_columns_from_one_table():
         "urusan_terkait": "urusan_list",
         "tanggal_uji_coba": "date",
         "tanggal_penerapan": "date",
+        "tanggal_pengembangan": "date",
         "anggaran": "money",
         "video_url": "url",
     }
