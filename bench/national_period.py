@@ -29,8 +29,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from inovda.demo.load import load_now  # noqa: E402
 from inovda.regions.models import Period  # noqa: E402
-from inovda.results.demo import load_now  # noqa: E402
 from inovda.results.services import publish_period, recompute_period  # noqa: E402
 
 YEAR = 2026

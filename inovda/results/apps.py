@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class ResultsConfig(AppConfig):
     name = "inovda.results"
+
+    def ready(self) -> None:
+        from inovda.results.lifecycle import recompute_on_levels_changed
+        from inovda.verification.signals import levels_changed
+
+        levels_changed.connect(recompute_on_levels_changed, dispatch_uid="results.recompute")

@@ -1,11 +1,12 @@
 """Forms of the verification pages. They check types and choices only; the workflow rules
-(mandatory reason, lower must be lower, separation of duties…) live in ``services``."""
+(mandatory reason, lower must be lower, separation of duties…) live in the verbs of
+``review``, ``qc`` and ``objections``."""
 
 from django import forms
 
 from inovda.accounts.models import Role, User
 from inovda.verification.models import Outcome
-from inovda.verification.services import VERIFIER_REASONS
+from inovda.verification.review import VERIFIER_REASONS
 
 LEVELS = [(n, str(n)) for n in range(4)]
 
@@ -53,10 +54,6 @@ class WindowForm(forms.Form):
     closes_at = forms.DateTimeField(
         label="Ditutup", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
-
-
-class PublishForm(forms.Form):
-    note = forms.CharField(label="Catatan publikasi", required=False, widget=forms.Textarea)
 
 
 class QCSampleForm(forms.Form):

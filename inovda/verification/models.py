@@ -1,8 +1,8 @@
 """Verification: who checks which pemda, what they decided per indicator, second (QC) reviews,
 revision requests, and objections (sanggahan) against the verified result.
 
-The verbs that create and change these rows live in ``services.py``; every one of them writes
-one audit entry per state change.
+The verbs that create and change these rows live in ``review``, ``qc``, ``objections`` and
+``services`` (assignments); every one of them writes one audit entry per state change.
 """
 
 from django.conf import settings

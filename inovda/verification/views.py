@@ -19,8 +19,9 @@ from inovda.accounts.access import (
 from inovda.innovations.models import Status
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
-from inovda.verification import services
+from inovda.verification import review
 from inovda.verification.access import require_verifier, require_verifier_or_admin
+from inovda.verification.duties import Refused
 from inovda.verification.forms import DecisionForm, NotesForm, ReasonForm
 from inovda.verification.items import innovation_sheet, spd_sheet
 from inovda.verification.models import Outcome, Reason
@@ -94,7 +95,7 @@ def _form_context(user, error, errors) -> dict:
         "error": error,
         "errors": errors or {},
         "outcomes": Outcome.choices,
-        "reasons": services.VERIFIER_REASONS,
+        "reasons": review.VERIFIER_REASONS,
         "reason_other": Reason.OTHER,
     }
 
@@ -132,7 +133,7 @@ def decide(request, pk: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.decide(
+            review.decide(
                 request.user,
                 answer,
                 data["outcome"],
@@ -141,7 +142,7 @@ def decide(request, pk: int):
                 text=data["text"],
                 seen_version=data["version"],
             )
-        except services.Refused as exc:
+        except Refused as exc:
             error = str(exc)
         else:
             return redirect(_after_decision(answer, "lanjut" in request.POST))
@@ -174,7 +175,7 @@ def _innovation_action(request, pk: int, act, form_class=None):
         return render_item(request, innovation, error="Isian wajib diisi.", status=400)
     try:
         act(innovation, *(form.cleaned_data.values() if form else ()))
-    except services.Refused as exc:
+    except Refused as exc:
         return render_item(request, innovation, error=str(exc), status=400)
     return None
 
@@ -182,7 +183,7 @@ def _innovation_action(request, pk: int, act, form_class=None):
 @login_required
 @require_POST
 def start(request, pk: int):
-    refused = _innovation_action(request, pk, lambda i: services.start_review(request.user, i))
+    refused = _innovation_action(request, pk, lambda i: review.start_review(request.user, i))
     return refused or redirect("verifikasi:item", pk)
 
 
@@ -190,7 +191,7 @@ def start(request, pk: int):
 @require_POST
 def return_to_region(request, pk: int):
     refused = _innovation_action(
-        request, pk, lambda i, notes: services.return_to_region(request.user, i, notes), NotesForm
+        request, pk, lambda i, notes: review.return_to_region(request.user, i, notes), NotesForm
     )
     if refused:
         return refused
@@ -202,7 +203,7 @@ def return_to_region(request, pk: int):
 @require_POST
 def ineligible(request, pk: int):
     refused = _innovation_action(
-        request, pk, lambda i, r: services.declare_ineligible(request.user, i, r), ReasonForm
+        request, pk, lambda i, r: review.declare_ineligible(request.user, i, r), ReasonForm
     )
     return refused or redirect("verifikasi:item", pk)
 
@@ -211,7 +212,7 @@ def ineligible(request, pk: int):
 @require_POST
 def eligible(request, pk: int):
     refused = _innovation_action(
-        request, pk, lambda i, r: services.restore_eligibility(request.user, i, r), ReasonForm
+        request, pk, lambda i, r: review.restore_eligibility(request.user, i, r), ReasonForm
     )
     return refused or redirect("verifikasi:item", pk)
 
@@ -219,7 +220,7 @@ def eligible(request, pk: int):
 @login_required
 @require_POST
 def finish(request, pk: int):
-    refused = _innovation_action(request, pk, lambda i: services.finish(request.user, i))
+    refused = _innovation_action(request, pk, lambda i: review.finish(request.user, i))
     if refused:
         return refused
     innovation = get_innovation_for_user(request.user, pk)

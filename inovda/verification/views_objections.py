@@ -17,11 +17,12 @@ from inovda.accounts.models import Role
 from inovda.innovations.models import Answer, Status, Verification
 from inovda.innovations.workflow import REPORTED
 from inovda.rulebooks.loader import load_rulebook
-from inovda.verification import services
 from inovda.verification.access import get_objection_for_user
+from inovda.verification.duties import Refused
 from inovda.verification.forms import ObjectionForm, ResolveForm
 from inovda.verification.items import sheet, with_history
 from inovda.verification.models import Assignment, Objection, ObjectionWindow, RevisionRequest
+from inovda.verification.objections import raise_objection, resolve_objection
 from inovda.verification.scores import compare
 
 
@@ -93,10 +94,10 @@ def objection_new(request, year: int, code: str):
         if form.is_valid():
             chosen = [a for a in candidates if a.pk in set(form.cleaned_data["answers"])]
             try:
-                objection = services.raise_objection(
+                objection = raise_objection(
                     request.user, region, chosen, form.cleaned_data["argument"]
                 )
-            except services.Refused as exc:
+            except Refused as exc:
                 error, status = str(exc), 400
             else:
                 messages.success(request, "Sanggahan dikirim.")
@@ -161,14 +162,14 @@ def objection_detail(request, pk: int):
         if form.is_valid():
             accepted = form.cleaned_data["accepted"]
             try:
-                services.resolve_objection(
+                resolve_objection(
                     request.user,
                     objection,
                     accepted,
                     form.cleaned_data["reason"],
                     form.new_levels() if accepted else None,
                 )
-            except services.Refused as exc:
+            except Refused as exc:
                 error, status = str(exc), 400
             else:
                 messages.success(request, "Sanggahan diputuskan; hasil dihitung ulang.")

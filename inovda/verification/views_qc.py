@@ -14,13 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
-from inovda.verification import services
+from inovda.verification import qc
 from inovda.verification.access import (
     get_period,
     get_qc_review_for_reviewer,
     require_national_admin,
     require_verifier,
 )
+from inovda.verification.duties import Refused
 from inovda.verification.forms import QCReviewForm, QCSampleForm
 from inovda.verification.items import level_text
 from inovda.verification.kappa import cohen_kappa
@@ -83,10 +84,10 @@ def qc_sample(request, year: int):
     if not form.is_valid():
         return _qc_page(request, period, periods, form=form, error="Periksa isian.", status=400)
     try:
-        reviews = services.draw_qc_sample(
+        reviews = qc.draw_qc_sample(
             request.user, period, form.cleaned_data["reviewer"], form.cleaned_data["percent"] / 100
         )
-    except services.Refused as exc:
+    except Refused as exc:
         return _qc_page(request, period, periods, form=form, error=str(exc), status=400)
     messages.success(request, f"{len(reviews)} isian masuk sampel QC.")
     return redirect(f"{reverse('verifikasi:qc')}?periode={year}")
@@ -104,13 +105,13 @@ def qc_review(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.qc_review(
+                qc.qc_review(
                     request.user,
                     review.answer,
                     form.cleaned_data["level"],
                     form.cleaned_data["note"],
                 )
-            except services.Refused as exc:
+            except Refused as exc:
                 error, status = str(exc), 400
             else:
                 messages.success(request, "Tinjauan QC disimpan.")

@@ -21,6 +21,10 @@ MATRIX = [
     ("periods:open", (), "get", (200, 403, 403, 403, 403, LOGIN)),
     ("periods:detail", (2026,), "get", (200, 403, 403, 403, 403, LOGIN)),
     ("periods:extend", (2026,), "get", (200, 403, 403, 403, 403, LOGIN)),
+    ("periods:window", (2026,), "post", (400, 403, 403, 403, 403, LOGIN)),
+    ("periods:recompute", (2026,), "post", (302, 403, 403, 403, 403, LOGIN)),
+    ("periods:publish", (2026,), "get", (200, 403, 403, 403, 403, LOGIN)),
+    ("periods:publish", (2026,), "post", (302, 403, 403, 403, 403, LOGIN)),
 ]
 CASES = [
     pytest.param(name, args, method, persona, expected, id=f"{name}-{persona}")

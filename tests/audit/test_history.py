@@ -6,8 +6,9 @@ import io
 from inovda.core.audit import log_action
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Evidence, Submission
-from inovda.verification import services
 from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.review import decide
+from inovda.verification.services import assign, unassign
 from tests.personas import REGION_B
 from tests.verification.helpers import make_innovation
 
@@ -19,7 +20,7 @@ def _rows(response) -> list[dict]:
 
 def test_it_shows_an_innovations_history_with_its_answers(client, world):
     answer = world.answers()[0]
-    services.decide(world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
+    decide(world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
     client.force_login(world.personas.admin_a)
     response = client.get(f"/riwayat/innovations.innovation/{world.innovation.pk}/")
     assert response.status_code == 200
@@ -52,8 +53,8 @@ def test_it_hides_other_regions_and_unknown_objects(client, world):
 
 def test_it_keeps_national_objects_for_the_national_admin(client, world):
     p = world.personas
-    assignment = services.assign(p.national_admin, world.period, p.verifier, REGION_B)
-    services.unassign(p.national_admin, assignment)
+    assignment = assign(p.national_admin, world.period, p.verifier, REGION_B)
+    unassign(p.national_admin, assignment)
     url = f"/riwayat/verification.assignment/{assignment.pk}/"
     client.force_login(p.verifier)
     assert client.get(url).status_code == 404
@@ -66,7 +67,7 @@ def test_it_keeps_national_objects_for_the_national_admin(client, world):
 def test_it_downloads_the_regions_complete_history(client, world):
     p = world.personas
     answer = world.answers()[0]
-    services.decide(p.verifier, answer, Outcome.ACCEPT)
+    decide(p.verifier, answer, Outcome.ACCEPT)
     evidence = Evidence.objects.create(
         answer=answer,
         file="evidence/2026/a.pdf",

@@ -5,6 +5,7 @@ import pytest
 from inovda.regions.models import Period
 from inovda.regions.services import WIB, create_period
 from tests.accounts.conftest import FAST_HASHERS
+from tests.verification.helpers import make_world
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +21,8 @@ def period(db) -> Period:
     period.closes_at = datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=WIB)
     period.save(update_fields=["opens_at", "closes_at"])
     return period
+
+
+@pytest.fixture
+def world(personas):
+    return make_world(personas)

@@ -8,8 +8,19 @@ from django.utils import timezone
 from inovda.accounts.models import Role
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status, Verification
-from inovda.verification import services
+from inovda.verification.duties import Refused
 from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.objections import raise_objection, resolve_objection, set_objection_window
+from inovda.verification.qc import draw_qc_sample, qc_review
+from inovda.verification.review import (
+    decide,
+    declare_ineligible,
+    finish,
+    restore_eligibility,
+    return_to_region,
+    start_review,
+)
+from inovda.verification.services import assign, unassign
 from tests.personas import REGION_B, make_user
 from tests.verification.helpers import audit_count, make_innovation, open_objection_window
 
@@ -26,7 +37,7 @@ def _one(before: int, action: str) -> AuditEntry:
 
 def test_it_logs_one_entry_to_start_a_review(world):
     before = audit_count()
-    services.start_review(world.personas.verifier, world.innovation)
+    start_review(world.personas.verifier, world.innovation)
     entry = _one(before, "innovation.review_started")
     assert entry.actor == world.personas.verifier
     assert entry.data["before"] == {"status": "submitted"}
@@ -35,7 +46,7 @@ def test_it_logs_one_entry_to_start_a_review(world):
 
 def test_it_logs_the_review_start_and_the_decision_separately(world):
     before = audit_count()
-    services.decide(world.personas.verifier, world.answers()[0], Outcome.ACCEPT)
+    decide(world.personas.verifier, world.answers()[0], Outcome.ACCEPT)
     assert [e.action for e in _entries(before)] == ["innovation.review_started", "answer.accepted"]
 
 
@@ -49,10 +60,10 @@ def test_it_logs_the_review_start_and_the_decision_separately(world):
     ],
 )
 def test_it_logs_one_entry_per_decision(world, outcome, level, action, state):
-    services.start_review(world.personas.verifier, world.innovation)
+    start_review(world.personas.verifier, world.innovation)
     answer = world.answers()[0]
     before = audit_count()
-    decision = services.decide(
+    decision = decide(
         world.personas.verifier, answer, outcome, level=level, reason=Reason.LEVEL_MISMATCH
     )
     entry = _one(before, action)
@@ -66,15 +77,15 @@ def test_it_logs_one_entry_per_innovation_verb(world):
     verifier = world.personas.verifier
     cases = [
         (
-            lambda: services.return_to_region(verifier, world.innovation, "Perbaiki."),
+            lambda: return_to_region(verifier, world.innovation, "Perbaiki."),
             "innovation.returned",
         ),
         (
-            lambda: services.declare_ineligible(verifier, world.innovation, "Tidak sesuai."),
+            lambda: declare_ineligible(verifier, world.innovation, "Tidak sesuai."),
             "innovation.declared_ineligible",
         ),
         (
-            lambda: services.restore_eligibility(verifier, world.innovation, "Sesuai."),
+            lambda: restore_eligibility(verifier, world.innovation, "Sesuai."),
             "innovation.eligibility_restored",
         ),
     ]
@@ -85,7 +96,7 @@ def test_it_logs_one_entry_per_innovation_verb(world):
     other = make_innovation(world.region_a, name="Lain")
     other.answers.update(verification=Verification.ACCEPTED, verified_level=3)
     before = audit_count()
-    services.finish(verifier, other)
+    finish(verifier, other)
     _one(before, "innovation.verified")
 
 
@@ -93,12 +104,12 @@ def test_it_logs_nothing_when_refused(world):
     draft = make_innovation(world.region_a, status=Status.DRAFT)
     before = audit_count()
     for call in (
-        lambda: services.start_review(world.personas.verifier, draft),
-        lambda: services.decide(world.personas.verifier, draft.answers.first(), Outcome.ACCEPT),
-        lambda: services.decide(world.personas.verifier, world.answers()[0], Outcome.REJECT),
-        lambda: services.finish(world.personas.verifier, world.innovation),
+        lambda: start_review(world.personas.verifier, draft),
+        lambda: decide(world.personas.verifier, draft.answers.first(), Outcome.ACCEPT),
+        lambda: decide(world.personas.verifier, world.answers()[0], Outcome.REJECT),
+        lambda: finish(world.personas.verifier, world.innovation),
     ):
-        with pytest.raises(services.Refused):
+        with pytest.raises(Refused):
             call()
     assert audit_count() == before
 
@@ -106,26 +117,26 @@ def test_it_logs_nothing_when_refused(world):
 def test_it_logs_assignments_qc_and_the_objection_window(world):
     p = world.personas
     before = audit_count()
-    assignment = services.assign(p.national_admin, world.period, p.verifier, REGION_B)
+    assignment = assign(p.national_admin, world.period, p.verifier, REGION_B)
     _one(before, "assignment.created")
     before = audit_count()
-    services.unassign(p.national_admin, assignment)
+    unassign(p.national_admin, assignment)
     entry = _one(before, "assignment.removed")
     assert entry.data["before"]["region_code"] == REGION_B
     assert not Assignment.objects.filter(pk=assignment.pk).exists()
 
-    services.decide(p.verifier, world.answers()[0], Outcome.ACCEPT)
+    decide(p.verifier, world.answers()[0], Outcome.ACCEPT)
     reviewer = make_user("qc", Role.VERIFIER)
     before = audit_count()
-    services.draw_qc_sample(p.national_admin, world.period, reviewer, 1)
+    draw_qc_sample(p.national_admin, world.period, reviewer, 1)
     _one(before, "qc.sample_drawn")
     before = audit_count()
-    services.qc_review(reviewer, world.answers()[0], 3)
+    qc_review(reviewer, world.answers()[0], 3)
     _one(before, "qc.reviewed")
 
     now = timezone.now()
     before = audit_count()
-    services.set_objection_window(p.national_admin, world.period, now, now + timedelta(days=3))
+    set_objection_window(p.national_admin, world.period, now, now + timedelta(days=3))
     _one(before, "objection_window.set")
 
 
@@ -133,13 +144,13 @@ def test_it_logs_an_objection_and_each_changed_level_once(world):
     p = world.personas
     answers = world.answers()[:2]
     for answer in answers:
-        services.decide(p.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
+        decide(p.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
     open_objection_window(world.period)
     before = audit_count()
-    objection = services.raise_objection(p.admin_a, world.region_a, answers, "SK ada di lampiran.")
+    objection = raise_objection(p.admin_a, world.region_a, answers, "SK ada di lampiran.")
     _one(before, "objection.raised")
     before = audit_count()
-    services.resolve_objection(
+    resolve_objection(
         p.verifier, objection, True, "SK ditemukan.", {answers[0].pk: 3, answers[1].pk: 0}
     )
     # answers[1] stays at 0: no change, no entry.

@@ -113,11 +113,11 @@ def test_it_verifies_spd_rows_on_the_profile_page(verifier_client, world):
 
 
 def test_it_tells_the_region_why_it_lost_points(client, world):
-    from inovda.verification import services
     from inovda.verification.models import Outcome, Reason
+    from inovda.verification.review import decide
 
     answer = world.answers()[0]
-    services.decide(
+    decide(
         world.personas.verifier,
         answer,
         Outcome.LOWER,

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from inovda.innovations.models import Verification
 from inovda.results.models import Result
-from inovda.verification import services
+from inovda.verification.duties import VerificationError
 from inovda.verification.models import Objection, ObjectionWindow, Outcome, Reason
+from inovda.verification.objections import raise_objection, resolve_objection
+from inovda.verification.review import decide
 from tests.verification.helpers import make_innovation, open_objection_window
 
 
@@ -17,28 +19,26 @@ from tests.verification.helpers import make_innovation, open_objection_window
 def rejected(world):
     answers = world.answers()[:2]
     for answer in answers:
-        services.decide(
-            world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING
-        )
+        decide(world.personas.verifier, answer, Outcome.REJECT, reason=Reason.EVIDENCE_MISSING)
     return [type(a).objects.get(pk=a.pk) for a in answers]
 
 
 def test_it_refuses_an_objection_without_an_open_window(world, rejected):
     admin = world.personas.admin_a
-    with pytest.raises(services.VerificationError, match="Masa sanggah"):
-        services.raise_objection(admin, world.region_a, rejected, "Ada buktinya.")
+    with pytest.raises(VerificationError, match="Masa sanggah"):
+        raise_objection(admin, world.region_a, rejected, "Ada buktinya.")
     now = timezone.now()
     ObjectionWindow.objects.create(
         period=world.period, opens_at=now - timedelta(days=5), closes_at=now - timedelta(days=1)
     )
-    with pytest.raises(services.VerificationError, match="Masa sanggah"):
-        services.raise_objection(admin, world.region_a, rejected, "Ada buktinya.")
+    with pytest.raises(VerificationError, match="Masa sanggah"):
+        raise_objection(admin, world.region_a, rejected, "Ada buktinya.")
     assert not Objection.objects.exists()
 
 
 def test_it_takes_an_objection_inside_the_window(world, rejected):
     open_objection_window(world.period)
-    objection = services.raise_objection(
+    objection = raise_objection(
         world.personas.admin_a, world.region_a, rejected, "SK terlampir di halaman 3."
     )
     assert objection.status == Objection.State.OPEN
@@ -48,38 +48,34 @@ def test_it_takes_an_objection_inside_the_window(world, rejected):
 @pytest.mark.parametrize("persona", ["operator_a", "admin_b", "verifier", "national_admin"])
 def test_it_takes_objections_only_from_the_regions_admin(world, rejected, persona):
     open_objection_window(world.period)
-    with pytest.raises(services.VerificationError, match="admin pemda ini"):
-        services.raise_objection(
-            getattr(world.personas, persona), world.region_a, rejected, "Argumen."
-        )
+    with pytest.raises(VerificationError, match="admin pemda ini"):
+        raise_objection(getattr(world.personas, persona), world.region_a, rejected, "Argumen.")
 
 
 def test_it_refuses_empty_pending_foreign_or_duplicate_objections(world, rejected):
     open_objection_window(world.period)
     admin = world.personas.admin_a
-    with pytest.raises(services.VerificationError, match="Argumen"):
-        services.raise_objection(admin, world.region_a, rejected, " ")
-    with pytest.raises(services.VerificationError, match="minimal satu"):
-        services.raise_objection(admin, world.region_a, [], "Argumen.")
+    with pytest.raises(VerificationError, match="Argumen"):
+        raise_objection(admin, world.region_a, rejected, " ")
+    with pytest.raises(VerificationError, match="minimal satu"):
+        raise_objection(admin, world.region_a, [], "Argumen.")
     pending = world.answers()[5]
-    with pytest.raises(services.VerificationError, match="belum diverifikasi"):
-        services.raise_objection(admin, world.region_a, [pending], "Argumen.")
+    with pytest.raises(VerificationError, match="belum diverifikasi"):
+        raise_objection(admin, world.region_a, [pending], "Argumen.")
     foreign = make_innovation(world.region_b).answers.first()
-    with pytest.raises(services.VerificationError, match="bukan milik"):
-        services.raise_objection(admin, world.region_a, [foreign], "Argumen.")
-    services.raise_objection(admin, world.region_a, rejected[:1], "Argumen.")
-    with pytest.raises(services.VerificationError, match="sudah disanggah"):
-        services.raise_objection(admin, world.region_a, rejected, "Lagi.")
+    with pytest.raises(VerificationError, match="bukan milik"):
+        raise_objection(admin, world.region_a, [foreign], "Argumen.")
+    raise_objection(admin, world.region_a, rejected[:1], "Argumen.")
+    with pytest.raises(VerificationError, match="sudah disanggah"):
+        raise_objection(admin, world.region_a, rejected, "Lagi.")
 
 
 def test_it_accepts_an_objection_with_new_levels_and_recomputes(world, rejected):
     open_objection_window(world.period)
-    objection = services.raise_objection(
-        world.personas.admin_a, world.region_a, rejected, "Bukti ada."
-    )
-    with pytest.raises(services.VerificationError, match="wajib"):
-        services.resolve_objection(world.personas.verifier, objection, True, "", {})
-    services.resolve_objection(
+    objection = raise_objection(world.personas.admin_a, world.region_a, rejected, "Bukti ada.")
+    with pytest.raises(VerificationError, match="wajib"):
+        resolve_objection(world.personas.verifier, objection, True, "", {})
+    resolve_objection(
         world.personas.verifier,
         objection,
         True,
@@ -95,16 +91,14 @@ def test_it_accepts_an_objection_with_new_levels_and_recomputes(world, rejected)
     latest = second.decisions.first()
     assert (latest.reason, latest.text) == (Reason.OBJECTION, "Bukti ditemukan di lampiran.")
     assert Result.objects.filter(period=world.period).count() == world.period.regions.count()
-    with pytest.raises(services.VerificationError, match="sudah diputuskan"):
-        services.resolve_objection(world.personas.verifier, objection, False, "Lagi.")
+    with pytest.raises(VerificationError, match="sudah diputuskan"):
+        resolve_objection(world.personas.verifier, objection, False, "Lagi.")
 
 
 def test_it_rejects_an_objection_without_changing_levels(world, rejected):
     open_objection_window(world.period)
-    objection = services.raise_objection(
-        world.personas.admin_a, world.region_a, rejected, "Bukti ada."
-    )
-    services.resolve_objection(world.personas.verifier, objection, False, "Bukti tidak relevan.")
+    objection = raise_objection(world.personas.admin_a, world.region_a, rejected, "Bukti ada.")
+    resolve_objection(world.personas.verifier, objection, False, "Bukti tidak relevan.")
     objection.refresh_from_db()
     assert objection.outcome == "rejected"
     assert not Result.objects.exists()
@@ -113,18 +107,16 @@ def test_it_rejects_an_objection_without_changing_levels(world, rejected):
 
 def test_it_refuses_bad_resolutions(world, rejected):
     open_objection_window(world.period)
-    objection = services.raise_objection(
-        world.personas.admin_a, world.region_a, rejected, "Bukti ada."
-    )
+    objection = raise_objection(world.personas.admin_a, world.region_a, rejected, "Bukti ada.")
     verifier = world.personas.verifier
-    with pytest.raises(services.VerificationError, match="antara 0 dan klaim"):
-        services.resolve_objection(verifier, objection, True, "Ok.", {rejected[0].pk: 4})
-    with pytest.raises(services.VerificationError, match="tidak ada level yang berubah"):
-        services.resolve_objection(verifier, objection, True, "Ok.", {rejected[0].pk: 0})
-    with pytest.raises(services.VerificationError, match="indikator yang disanggah"):
-        services.resolve_objection(verifier, objection, True, "Ok.", {world.answers()[9].pk: 3})
-    with pytest.raises(services.VerificationError, match="Hanya verifikator"):
-        services.resolve_objection(world.personas.admin_a, objection, False, "Sendiri.")
+    with pytest.raises(VerificationError, match="antara 0 dan klaim"):
+        resolve_objection(verifier, objection, True, "Ok.", {rejected[0].pk: 4})
+    with pytest.raises(VerificationError, match="tidak ada level yang berubah"):
+        resolve_objection(verifier, objection, True, "Ok.", {rejected[0].pk: 0})
+    with pytest.raises(VerificationError, match="indikator yang disanggah"):
+        resolve_objection(verifier, objection, True, "Ok.", {world.answers()[9].pk: 3})
+    with pytest.raises(VerificationError, match="Hanya verifikator"):
+        resolve_objection(world.personas.admin_a, objection, False, "Sendiri.")
     objection.refresh_from_db()
     assert objection.status == Objection.State.OPEN
 

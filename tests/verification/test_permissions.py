@@ -15,6 +15,7 @@ GET_MATRIX = {
     "spd": (200, 200, 403, 403, 404, 302),
     "assignments": (200, 403, 403, 403, 403, 302),
     "period": (200, 403, 403, 403, 403, 302),
+    "publish_confirm": (200, 403, 403, 403, 403, 302),
     "qc": (200, 200, 403, 403, 403, 302),
     "qc_review": (403, 200, 403, 403, 403, 302),  # the verifier is its reviewer
     "why": (200, 200, 200, 200, 404, 302),
@@ -27,7 +28,9 @@ GET_MATRIX = {
 POST_MATRIX = {
     "decide": (403, 302, 403, 403, 404, 302),
     "start": (403, 302, 403, 403, 404, 302),
-    "publish": (302, 403, 403, 403, 403, 302),
+    "publish": (302, 403, 403, 403, 403, 302),  # no confirmation token: back to confirming
+    "recompute": (302, 403, 403, 403, 403, 302),
+    "window": (400, 403, 403, 403, 403, 302),  # no times given
 }
 
 
@@ -50,7 +53,8 @@ def urls(personas):
         "item": f"/verifikasi/inovasi/{i}/",
         "spd": "/verifikasi/spd/2026/36.04/",
         "assignments": "/verifikasi/penugasan/2026/",
-        "period": "/verifikasi/periode/2026/",
+        "period": "/periode-admin/2026/",
+        "publish_confirm": "/periode-admin/2026/terbitkan/",
         "qc": "/verifikasi/qc/",
         "qc_review": f"/verifikasi/qc/tinjau/{review.pk}/",
         "why": "/verifikasi/alasan/2026/36.04/",
@@ -61,7 +65,9 @@ def urls(personas):
         "region_csv": "/riwayat/pemda/2026/36.04/unduh.csv",
         "decide": (f"/verifikasi/jawaban/{world.answers()[1].pk}/putuskan/", {"outcome": "accept"}),
         "start": (f"/verifikasi/inovasi/{i}/mulai/", {}),
-        "publish": ("/verifikasi/periode/2026/terbitkan/", {"note": ""}),
+        "publish": ("/periode-admin/2026/terbitkan/", {"note": ""}),
+        "recompute": ("/periode-admin/2026/hitung-ulang/", {}),
+        "window": ("/periode-admin/2026/masa-sanggah/", {}),
     }
 
 

@@ -5,8 +5,10 @@ import random
 import pytest
 
 from inovda.accounts.models import Role
-from inovda.verification import services
+from inovda.verification.duties import VerificationError
 from inovda.verification.models import Outcome, QCReview, Reason
+from inovda.verification.qc import draw_qc_sample, qc_review
+from inovda.verification.review import decide
 from tests.personas import make_user
 
 
@@ -18,37 +20,37 @@ def reviewer(db):
 @pytest.fixture
 def decided(world):
     answers = world.answers()[:4]
-    services.decide(world.personas.verifier, answers[0], Outcome.ACCEPT)
-    services.decide(world.personas.verifier, answers[1], Outcome.ACCEPT)
-    services.decide(
+    decide(world.personas.verifier, answers[0], Outcome.ACCEPT)
+    decide(world.personas.verifier, answers[1], Outcome.ACCEPT)
+    decide(
         world.personas.verifier, answers[2], Outcome.LOWER, level=1, reason=Reason.LEVEL_MISMATCH
     )
-    services.decide(world.personas.verifier, answers[3], Outcome.RETURN, reason=Reason.UNREADABLE)
+    decide(world.personas.verifier, answers[3], Outcome.RETURN, reason=Reason.UNREADABLE)
     return answers
 
 
 def test_it_samples_a_share_of_the_decided_answers(world, decided, reviewer):
-    reviews = services.draw_qc_sample(
+    reviews = draw_qc_sample(
         world.personas.national_admin, world.period, reviewer, 0.5, rng=random.Random(1)
     )
     assert len(reviews) == 2  # half of the three judged answers, rounded; returns never
     assert {r.answer_id for r in reviews} <= {a.pk for a in decided[:3]}
-    again = services.draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
+    again = draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
     assert len(again) == 1  # never the same answer twice for one reviewer
 
 
 def test_it_refuses_bad_shares_and_non_verifiers(world, decided, reviewer):
     admin = world.personas.national_admin
-    with pytest.raises(services.VerificationError, match="Porsi"):
-        services.draw_qc_sample(admin, world.period, reviewer, 0)
-    with pytest.raises(services.VerificationError, match="verifikator"):
-        services.draw_qc_sample(admin, world.period, world.personas.admin_b, 1)
-    with pytest.raises(services.VerificationError, match="admin nasional"):
-        services.draw_qc_sample(world.personas.verifier, world.period, reviewer, 1)
+    with pytest.raises(VerificationError, match="Porsi"):
+        draw_qc_sample(admin, world.period, reviewer, 0)
+    with pytest.raises(VerificationError, match="verifikator"):
+        draw_qc_sample(admin, world.period, world.personas.admin_b, 1)
+    with pytest.raises(VerificationError, match="admin nasional"):
+        draw_qc_sample(world.personas.verifier, world.period, reviewer, 1)
 
 
 def test_it_keeps_the_review_blind(client, world, decided, reviewer):
-    services.draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
+    draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
     review = QCReview.objects.get(answer=decided[2])
     client.force_login(reviewer)
     listing = client.get("/verifikasi/qc/").content.decode()
@@ -70,17 +72,17 @@ def test_it_keeps_the_review_blind(client, world, decided, reviewer):
 
 
 def test_it_hides_a_review_from_everyone_but_its_reviewer(client, world, decided, reviewer):
-    services.draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
+    draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
     review = QCReview.objects.first()
     client.force_login(make_user("verifikator.lain", Role.VERIFIER))
     assert client.get(f"/verifikasi/qc/tinjau/{review.pk}/").status_code == 404
 
 
 def test_it_shows_kappa_per_verifier_and_indicator(client, world, decided, reviewer):
-    services.draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
+    draw_qc_sample(world.personas.national_admin, world.period, reviewer, 1)
     levels = {decided[0].pk: 3, decided[1].pk: 2, decided[2].pk: 1}
     for pk, level in levels.items():
-        services.qc_review(reviewer, type(decided[0]).objects.get(pk=pk), level)
+        qc_review(reviewer, type(decided[0]).objects.get(pk=pk), level)
     client.force_login(world.personas.national_admin)
     response = client.get("/verifikasi/qc/?periode=2026")
     assert response.status_code == 200

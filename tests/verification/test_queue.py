@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from inovda.innovations.models import Status, Submission, Verification
-from inovda.verification import services
 from inovda.verification.models import Outcome
+from inovda.verification.review import decide, finish
 from tests.verification.helpers import make_innovation, submit_profile
 
 
@@ -41,14 +41,14 @@ def test_it_lists_waiting_items_of_assigned_regions_oldest_first(client, world):
 def test_it_filters_by_region_indicator_and_status(client, world):
     other = make_innovation(world.region_a, name="Kedua")
     first_indicator = world.answers()[0].indicator_id
-    services.decide(world.personas.verifier, world.answers()[0], Outcome.ACCEPT)
+    decide(world.personas.verifier, world.answers()[0], Outcome.ACCEPT)
     client.force_login(world.personas.verifier)
     assert _names(client.get(f"/verifikasi/?indikator={first_indicator}")) == ["Kedua"]
     assert _names(client.get("/verifikasi/?status=in_review")) == ["Inovasi uji"]
     assert _names(client.get("/verifikasi/?pemda=36.73")) == []
     assert sorted(_names(client.get("/verifikasi/?pemda=36.04"))) == ["Inovasi uji", "Kedua"]
     other.answers.update(verification=Verification.ACCEPTED, verified_level=3)
-    services.finish(world.personas.verifier, other)
+    finish(world.personas.verifier, other)
     assert _names(client.get("/verifikasi/?status=verified")) == ["Kedua"]
 
 

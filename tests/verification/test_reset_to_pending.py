@@ -4,16 +4,17 @@ queue; never a silent swap of a verified level."""
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status, Verification
 from inovda.innovations.services import reset_to_pending
-from inovda.verification import services
+from inovda.verification.duties import VerificationError
 from inovda.verification.models import Outcome
 from inovda.verification.queue import queue
+from inovda.verification.review import decide, finish
 from tests.verification.helpers import audit_count
 
 
 def _verify_all(world):
     for answer in world.answers():
-        services.decide(world.personas.verifier, answer, Outcome.ACCEPT)
-    services.finish(world.personas.verifier, world.innovation)
+        decide(world.personas.verifier, answer, Outcome.ACCEPT)
+    finish(world.personas.verifier, world.innovation)
 
 
 def test_it_puts_an_edited_answer_back_to_pending_and_requeues(world):
@@ -37,13 +38,13 @@ def test_it_lets_the_verifier_decide_again_after_the_reset(world):
     _verify_all(world)
     answer = world.innovation.answers.select_related("innovation").first()
     reset_to_pending(answer, world.personas.operator_a, "level diubah")
-    with_pending = services.VerificationError
+    with_pending = VerificationError
     try:
-        services.finish(world.personas.verifier, world.innovation)
+        finish(world.personas.verifier, world.innovation)
     except with_pending as exc:
         assert "1 indikator" in str(exc)
-    services.decide(world.personas.verifier, answer, Outcome.ACCEPT)
-    services.finish(world.personas.verifier, world.innovation)
+    decide(world.personas.verifier, answer, Outcome.ACCEPT)
+    finish(world.personas.verifier, world.innovation)
     world.innovation.refresh_from_db()
     assert world.innovation.status == Status.VERIFIED
 

@@ -4,15 +4,18 @@ import pytest
 
 from inovda.accounts.models import Role
 from inovda.innovations.models import Evidence, Verification
-from inovda.verification import services
+from inovda.verification.duties import VerificationError
 from inovda.verification.models import Assignment, Decision, Outcome
+from inovda.verification.qc import draw_qc_sample, qc_review
+from inovda.verification.review import decide, start_review
+from inovda.verification.services import assign
 from tests.personas import REGION_A, REGION_B, make_user
 from tests.verification.helpers import make_innovation, submit_profile
 
 
 def _refused(verifier, answer, match):
-    with pytest.raises(services.VerificationError, match=match):
-        services.decide(verifier, answer, Outcome.ACCEPT)
+    with pytest.raises(VerificationError, match=match):
+        decide(verifier, answer, Outcome.ACCEPT)
     answer.refresh_from_db()
     assert answer.verification == Verification.PENDING
     assert not Decision.objects.filter(answer=answer).exists()
@@ -23,8 +26,8 @@ def test_it_refuses_a_verifier_of_the_same_region(world):
     verifier.region_code = REGION_A
     verifier.save(update_fields=["region_code"])
     _refused(verifier, world.answers()[0], "pemda asalnya sendiri")
-    with pytest.raises(services.VerificationError, match="pemda asalnya sendiri"):
-        services.start_review(verifier, world.innovation)
+    with pytest.raises(VerificationError, match="pemda asalnya sendiri"):
+        start_review(verifier, world.innovation)
 
 
 def test_it_refuses_a_verifier_on_their_own_entry(world):
@@ -63,33 +66,33 @@ def test_it_refuses_everyone_but_verifiers(world, persona):
 
 def test_it_refuses_to_assign_a_verifier_to_their_own_region(world):
     local = make_user("verifikator.serang", Role.VERIFIER, REGION_B)
-    with pytest.raises(services.VerificationError, match="pemda asalnya sendiri"):
-        services.assign(world.personas.national_admin, world.period, local, REGION_B)
+    with pytest.raises(VerificationError, match="pemda asalnya sendiri"):
+        assign(world.personas.national_admin, world.period, local, REGION_B)
     assert not Assignment.objects.filter(verifier=local).exists()
-    services.assign(world.personas.national_admin, world.period, local, REGION_A)
+    assign(world.personas.national_admin, world.period, local, REGION_A)
     assert Assignment.objects.filter(verifier=local, region_code=REGION_A).exists()
 
 
 def test_it_assigns_only_verifiers_and_only_by_the_national_admin(world):
     p = world.personas
-    with pytest.raises(services.VerificationError, match="admin nasional"):
-        services.assign(p.verifier, world.period, p.verifier, REGION_B)
-    with pytest.raises(services.VerificationError, match="berperan verifikator"):
-        services.assign(p.national_admin, world.period, p.admin_a, REGION_B)
-    with pytest.raises(services.VerificationError, match="sudah ditugaskan"):
-        services.assign(p.national_admin, world.period, p.verifier, REGION_A)
+    with pytest.raises(VerificationError, match="admin nasional"):
+        assign(p.verifier, world.period, p.verifier, REGION_B)
+    with pytest.raises(VerificationError, match="berperan verifikator"):
+        assign(p.national_admin, world.period, p.admin_a, REGION_B)
+    with pytest.raises(VerificationError, match="sudah ditugaskan"):
+        assign(p.national_admin, world.period, p.verifier, REGION_A)
 
 
 def test_it_lets_the_qc_review_be_done_only_by_another_verifier(world):
     p = world.personas
     answer = world.answers()[0]
-    services.decide(p.verifier, answer, Outcome.ACCEPT)
+    decide(p.verifier, answer, Outcome.ACCEPT)
     other = make_user("verifikator.dua", Role.VERIFIER)
     # The first verifier is assigned to the region, so never sampled as its reviewer.
-    with pytest.raises(services.VerificationError, match="Tidak ada keputusan"):
-        services.draw_qc_sample(p.national_admin, world.period, p.verifier, 1)
-    services.draw_qc_sample(p.national_admin, world.period, other, 1)
-    with pytest.raises(services.VerificationError, match="tidak termasuk sampel"):
-        services.qc_review(p.verifier, answer, 3)
-    review = services.qc_review(other, answer, 2)
+    with pytest.raises(VerificationError, match="Tidak ada keputusan"):
+        draw_qc_sample(p.national_admin, world.period, p.verifier, 1)
+    draw_qc_sample(p.national_admin, world.period, other, 1)
+    with pytest.raises(VerificationError, match="tidak termasuk sampel"):
+        qc_review(p.verifier, answer, 3)
+    review = qc_review(other, answer, 2)
     assert review.level == 2

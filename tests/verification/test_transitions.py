@@ -7,8 +7,16 @@ import pytest
 
 from inovda.innovations.models import Status, Verification
 from inovda.innovations.workflow import ALLOWED, TransitionRefused, require_transition
-from inovda.verification import services
+from inovda.verification.duties import Refused, VerificationError
 from inovda.verification.models import Outcome
+from inovda.verification.review import (
+    decide,
+    declare_ineligible,
+    finish,
+    restore_eligibility,
+    return_to_region,
+    start_review,
+)
 from tests.verification.helpers import make_innovation
 
 PAIRS = list(itertools.product(Status.values, Status.values))
@@ -31,9 +39,9 @@ def test_it_never_moves_a_locked_innovation():
 
 # The service verb that moves an innovation to each target status.
 VERBS = {
-    Status.IN_REVIEW: lambda v, i: services.start_review(v, i),
-    Status.RETURNED: lambda v, i: services.return_to_region(v, i, "Lengkapi data dukung."),
-    Status.VERIFIED: lambda v, i: services.finish(v, i),
+    Status.IN_REVIEW: lambda v, i: start_review(v, i),
+    Status.RETURNED: lambda v, i: return_to_region(v, i, "Lengkapi data dukung."),
+    Status.VERIFIED: lambda v, i: finish(v, i),
 }
 
 
@@ -47,7 +55,7 @@ def test_it_moves_by_service_exactly_as_the_table_allows(world, current, target)
         innovation.refresh_from_db()
         assert innovation.status == target
     else:
-        with pytest.raises(services.Refused):
+        with pytest.raises(Refused):
             VERBS[target](verifier, innovation)
         innovation.refresh_from_db()
         assert innovation.status == current
@@ -59,29 +67,29 @@ def test_it_decides_only_on_submitted_or_in_review_innovations(world, status):
     answer = innovation.answers.first()
     verifier = world.personas.verifier
     if status in (Status.SUBMITTED, Status.IN_REVIEW):
-        services.decide(verifier, answer, Outcome.ACCEPT)
+        decide(verifier, answer, Outcome.ACCEPT)
         answer.refresh_from_db()
         assert answer.verification == Verification.ACCEPTED
         innovation.refresh_from_db()
         assert innovation.status == Status.IN_REVIEW
     else:
-        with pytest.raises(services.VerificationError):
-            services.decide(verifier, answer, Outcome.ACCEPT)
+        with pytest.raises(VerificationError):
+            decide(verifier, answer, Outcome.ACCEPT)
         answer.refresh_from_db()
         assert answer.verification == Verification.PENDING
 
 
 def test_it_refuses_to_accept_a_draft_with_a_clear_message(world):
     innovation = make_innovation(world.region_a, status=Status.DRAFT)
-    with pytest.raises(services.VerificationError, match="masih draf"):
-        services.decide(world.personas.verifier, innovation.answers.first(), Outcome.ACCEPT)
+    with pytest.raises(VerificationError, match="masih draf"):
+        decide(world.personas.verifier, innovation.answers.first(), Outcome.ACCEPT)
 
 
 def test_it_refuses_to_finish_while_indicators_are_undecided(world):
     answer = world.answers()[0]
-    services.decide(world.personas.verifier, answer, Outcome.ACCEPT)
-    with pytest.raises(services.VerificationError, match="belum diputuskan"):
-        services.finish(world.personas.verifier, world.innovation)
+    decide(world.personas.verifier, answer, Outcome.ACCEPT)
+    with pytest.raises(VerificationError, match="belum diputuskan"):
+        finish(world.personas.verifier, world.innovation)
     world.innovation.refresh_from_db()
     assert world.innovation.status == Status.IN_REVIEW
 
@@ -89,37 +97,37 @@ def test_it_refuses_to_finish_while_indicators_are_undecided(world):
 def test_it_returns_only_inside_the_reporting_window(world):
     world.period.closes_at = world.period.opens_at
     world.period.save(update_fields=["closes_at"])
-    with pytest.raises(services.VerificationError, match="Masa pelaporan sudah ditutup"):
-        services.return_to_region(world.personas.verifier, world.innovation, "Perbaiki.")
+    with pytest.raises(VerificationError, match="Masa pelaporan sudah ditutup"):
+        return_to_region(world.personas.verifier, world.innovation, "Perbaiki.")
     world.innovation.refresh_from_db()
     assert world.innovation.status == Status.SUBMITTED
 
 
 def test_it_requires_notes_to_return(world):
-    with pytest.raises(services.VerificationError, match="Catatan perbaikan wajib"):
-        services.return_to_region(world.personas.verifier, world.innovation, "  ")
+    with pytest.raises(VerificationError, match="Catatan perbaikan wajib"):
+        return_to_region(world.personas.verifier, world.innovation, "  ")
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.LOCKED])
 def test_it_refuses_ineligibility_of_drafts_and_locked_items(world, status):
     innovation = make_innovation(world.region_a, status=status)
-    with pytest.raises(services.VerificationError):
-        services.declare_ineligible(world.personas.verifier, innovation, "Di luar periode.")
+    with pytest.raises(VerificationError):
+        declare_ineligible(world.personas.verifier, innovation, "Di luar periode.")
     innovation.refresh_from_db()
     assert innovation.eligible
 
 
 def test_it_declares_ineligible_with_a_reason_and_can_restore(world):
     verifier = world.personas.verifier
-    with pytest.raises(services.VerificationError, match="Alasan wajib"):
-        services.declare_ineligible(verifier, world.innovation, "")
-    services.declare_ineligible(verifier, world.innovation, "Diterapkan lebih dari 2 tahun.")
+    with pytest.raises(VerificationError, match="Alasan wajib"):
+        declare_ineligible(verifier, world.innovation, "")
+    declare_ineligible(verifier, world.innovation, "Diterapkan lebih dari 2 tahun.")
     world.innovation.refresh_from_db()
     assert not world.innovation.eligible
     assert world.innovation.ineligible_reason == "Diterapkan lebih dari 2 tahun."
-    with pytest.raises(services.VerificationError, match="sudah dinyatakan"):
-        services.declare_ineligible(verifier, world.innovation, "Lagi.")
-    services.restore_eligibility(verifier, world.innovation, "Bukti tanggal penerapan benar.")
+    with pytest.raises(VerificationError, match="sudah dinyatakan"):
+        declare_ineligible(verifier, world.innovation, "Lagi.")
+    restore_eligibility(verifier, world.innovation, "Bukti tanggal penerapan benar.")
     world.innovation.refresh_from_db()
     assert world.innovation.eligible
     assert world.innovation.ineligible_reason == ""

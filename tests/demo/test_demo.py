@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from inovda.core.models import AuditEntry
+from inovda.demo.figures import SERANG_INNOVATIONS
 from inovda.innovations.models import Innovation
 from inovda.regions.models import Period
-from inovda.results.demo import SERANG_INNOVATIONS
 from inovda.results.models import Publication, Result
 
 PUBLISHED_2020 = {

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from inovda.results.demo import DemoAlreadyLoaded, load_demo
+from inovda.demo.load import DemoAlreadyLoaded, load_demo
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             except DemoAlreadyLoaded as exc:
                 self.stdout.write(f"{exc} Tidak ada yang diubah.")
         else:
-            from inovda.results.demo_accounts import ensure_demo_accounts
+            from inovda.demo.accounts import ensure_demo_accounts
 
             for line in ensure_demo_accounts():
                 self.stdout.write(line)
