@@ -13,6 +13,8 @@ from inovda.scoring.whatif import what_if
 
 class Command(BaseCommand):
     help = "Nilai satu file interchange inovda/1 dengan sebuah rulebook; cetak JSON hasilnya."
+    # Files in, JSON out: no system checks, so the command never needs the project loaded.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default="-", help="file JSON, atau - untuk stdin")
