@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterable
+import sys
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
-from inovda.rulebooks.model import Rulebook
+from inovda.interchange.validate import (
+    Problem,
+    SchemaNotSupported,
+    compile_schema,
+    generic_validator,
+)
+from inovda.rulebooks.model import MAX_LEVEL, Rulebook
 from inovda.scoring.engine import Answer, InnovationInput, RegionInput, check_region
 
 FORMAT = "inovda/1"
@@ -37,8 +42,23 @@ class Document:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+def _validator() -> Callable[[Any], list[Problem]]:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    try:
+        return compile_schema(schema)
+    except SchemaNotSupported:  # same messages, only slower; a test flags it
+        return generic_validator(schema)
+
+
+# Answers read from a file carry no decision, so one shared (frozen) Answer per level will do.
+_ANSWERS = {level: Answer(level) for level in range(MAX_LEVEL + 1)}
+
+
+def _answers(levels: dict[str, Any]) -> dict[str, Answer]:
+    # type() is int: 3.0 and True stay themselves, for the engine's own level check.
+    return {
+        k: _ANSWERS[v] if type(v) is int and v in _ANSWERS else Answer(v) for k, v in levels.items()
+    }
 
 
 def _where(path: Iterable[Any]) -> str:
@@ -46,6 +66,23 @@ def _where(path: Iterable[Any]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out.lstrip(".") or "(dokumen)"
+
+
+def read_text(source: str) -> str:
+    """The text of a file, or of standard input for ``-``; not UTF-8 is an error naming it."""
+    name = "stdin" if source == "-" else source
+    if source != "-":
+        raw = Path(source).read_bytes()
+    elif hasattr(sys.stdin, "buffer"):
+        raw = sys.stdin.buffer.read()
+    else:  # already text (a test's StringIO); undecodable bytes would be lone surrogates
+        raw = sys.stdin.read().encode("utf-8", errors="surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(
+            [f"{name}: bukan teks UTF-8 (byte {exc.start}: {raw[exc.start]:#04x})"]
+        ) from None
 
 
 def loads(text: str, *, source: str = "input") -> Any:
@@ -58,10 +95,7 @@ def loads(text: str, *, source: str = "input") -> Any:
 
 
 def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = None) -> Document:
-    problems = [
-        f"{_where(e.absolute_path)}: {e.message}"
-        for e in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    ]
+    problems = [f"{_where(path)}: {message}" for path, message in _validator()(data)]
     if problems:
         raise InterchangeError(problems)
 
@@ -78,14 +112,14 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
         seen.add(code)
         region = RegionInput(
             code=code,
-            spd={k: Answer(v) for k, v in raw.get("spd", {}).items()},
+            spd=_answers(raw.get("spd", {})),
             innovations=tuple(
                 InnovationInput(
                     name=i["name"],
                     key=i.get("id", ""),
                     urusan=tuple(i.get("urusan", ())),
                     eligible=i.get("eligible", True),
-                    levels={k: Answer(v) for k, v in i.get("levels", {}).items()},
+                    levels=_answers(i.get("levels", {})),
                 )
                 for i in raw.get("innovations", ())
             ),

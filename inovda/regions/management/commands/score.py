@@ -1,9 +1,10 @@
-import sys
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from inovda.interchange import format as interchange
+from inovda.interchange.jsonout import write_json
 from inovda.regions.roster import roster_for_year
 from inovda.rulebooks.loader import RulebookError, load_rulebook
 from inovda.scoring.engine import round2, score_region
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         source = options["file"]
         try:
             rulebook = load_rulebook(options["rulebook"])
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+            text = interchange.read_text(source)
             data = interchange.loads(text, source=source)
             period = data.get("period") if isinstance(data, dict) else None
             known = _roster_codes(period)
@@ -34,17 +35,25 @@ class Command(BaseCommand):
         except (RulebookError, interchange.InterchangeError, OSError, UnicodeError) as exc:
             raise CommandError(str(exc), returncode=2) from exc
 
-        results = []
-        for region in document.regions:
-            score = score_region(rulebook, region)
-            result = summary(score)
-            if not options["no_breakdown"]:
-                result["breakdown"] = breakdown(score)
-            if options["what_if"]:
-                result["what_if"] = _what_if(rulebook, region)
-            results.append(result)
-        out = {"rulebook": str(rulebook.year), "rulebook_hash": rulebook.content_hash}
-        self.stdout.write(interchange.dumps({**out, "regions": results}))
+        out = {
+            "rulebook": str(rulebook.year),
+            "rulebook_hash": rulebook.content_hash,
+            # Scored and written one region at a time, so no more than one is held in memory.
+            "regions": _results(rulebook, document, options),
+        }
+        write_json(out, lambda text: self.stdout.write(text, ending=""))
+        self.stdout.write("")
+
+
+def _results(rulebook, document, options) -> Iterator[dict[str, Any]]:
+    for region in document.regions:
+        score = score_region(rulebook, region)
+        result = summary(score)
+        if not options["no_breakdown"]:
+            result["breakdown"] = breakdown(score)
+        if options["what_if"]:
+            result["what_if"] = _what_if(rulebook, region)
+        yield result
 
 
 def _roster_codes(period):
