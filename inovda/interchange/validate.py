@@ -135,7 +135,7 @@ def compile_schema(schema: dict[str, Any]) -> Callable[[Any], list[Problem]]:
 def generic_validator(schema: dict[str, Any]) -> Callable[[Any], list[Problem]]:
     """The same report from the jsonschema package: the reference the tests compare with, and
     the fallback for a schema that uses a keyword ``compile_schema`` refuses."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
 
     validator = Draft202012Validator(schema)
 
