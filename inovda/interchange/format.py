@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,9 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
-from inovda.rulebooks.model import Rulebook
+from inovda.interchange.validate import (
+    Problem,
+    SchemaNotSupported,
+    compile_schema,
+    generic_validator,
+)
+from inovda.rulebooks.model import MAX_LEVEL, Rulebook
 from inovda.rulebooks.urusan import URUSAN
 from inovda.scoring.engine import Answer, InnovationInput, RegionInput, check_region
 
@@ -40,8 +44,23 @@ class Document:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+def _validator() -> Callable[[Any], list[Problem]]:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    try:
+        return compile_schema(schema)
+    except SchemaNotSupported:  # same messages, only slower; a test flags it
+        return generic_validator(schema)
+
+
+# Answers read from a file carry no decision, so one shared (frozen) Answer per level will do.
+_ANSWERS = {level: Answer(level) for level in range(MAX_LEVEL + 1)}
+
+
+def _answers(levels: dict[str, Any]) -> dict[str, Answer]:
+    # type() is int: 3.0 and True stay themselves, for the engine's own level check.
+    return {
+        k: _ANSWERS[v] if type(v) is int and v in _ANSWERS else Answer(v) for k, v in levels.items()
+    }
 
 
 def _where(path: Iterable[Any]) -> str:
@@ -69,7 +88,7 @@ def read_input(source: str, stdin: Any = None) -> str:
         return bytes(raw).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InterchangeError(
-            [f"{name}: bukan UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"]
+            [f"{name}: bukan teks UTF-8 (byte {exc.start}: {raw[exc.start]:#04x})"]
         ) from exc
 
 
@@ -115,10 +134,7 @@ def loads(text: str, *, source: str = "input") -> Any:
 
 
 def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = None) -> Document:
-    problems = [
-        f"{_where(e.absolute_path)}: {e.message}"
-        for e in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    ]
+    problems = [f"{_where(path)}: {message}" for path, message in _validator()(data)]
     if problems:
         raise InterchangeError(problems)
 
@@ -141,7 +157,7 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
         problems += _innovation_problems(where, raw)
         region = RegionInput(
             code=code,
-            spd={k: Answer(v) for k, v in raw.get("spd", {}).items()},
+            spd=_answers(raw.get("spd", {})),
             innovations=tuple(
                 InnovationInput(
                     name=i["name"],
@@ -150,7 +166,7 @@ def parse(data: Any, rulebook: Rulebook, known_codes: Collection[str] | None = N
                     eligible=i.get("eligible", True),
                     ineligible_reason=i.get("ineligible_reason", ""),
                     developed_on=_date(i.get("developed_on")),
-                    levels={k: Answer(v) for k, v in i.get("levels", {}).items()},
+                    levels=_answers(i.get("levels", {})),
                 )
                 for i in raw.get("innovations", ())
             ),

