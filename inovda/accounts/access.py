@@ -9,10 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from inovda.accounts.models import PEMDA_ROLES, Role, User
+from inovda.accounts.models import PEMDA_ROLES, Assignment, Role, User
 from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
 from inovda.regions.models import Period, Region
-from inovda.verification.models import Assignment
 
 EDITABLE = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.VERIFIED)
 

@@ -47,6 +47,7 @@ ACTION_LABELS = {
 }
 # Objects whose history only the national admin reads (QC stays blind to everyone else).
 NATIONAL_ONLY = {
+    "accounts.assignment",
     "verification.assignment",
     "verification.qcreview",
     "verification.objectionwindow",
@@ -125,6 +126,10 @@ def entries_for_user(user, object_type: str, object_id: str):
             raise Http404("Objek tidak ditemukan.")
     elif object_type in NATIONAL_ONLY and user.is_national_admin:
         query = _one(object_type, object_id)
+        if object_type.endswith(".assignment"):  # logged under verification before it moved
+            query = _one("accounts.assignment", object_id) | _one(
+                "verification.assignment", object_id
+            )
     else:
         raise Http404("Objek tidak ditemukan.")
     return AuditEntry.objects.filter(query).select_related("actor")

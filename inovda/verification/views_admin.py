@@ -8,13 +8,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inovda.accounts.assignments import AssignmentError, assign, unassign
+from inovda.accounts.models import Assignment
 from inovda.innovations.models import Innovation, Status
 from inovda.regions.models import Period
 from inovda.results.services import ResultsError
 from inovda.verification import services
 from inovda.verification.access import get_period, require_national_admin
 from inovda.verification.forms import AssignmentForm, PublishForm, WindowForm
-from inovda.verification.models import Assignment, Objection, ObjectionWindow
+from inovda.verification.models import Objection, ObjectionWindow
 
 
 @login_required
@@ -29,8 +31,8 @@ def assignments(request, year: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.assign(request.user, period, data["verifier"], data["region_code"])
-            except services.Refused as exc:
+                assign(request.user, period, data["verifier"], data["region_code"])
+            except AssignmentError as exc:
                 error, status = str(exc), 400
             else:
                 messages.success(request, "Penugasan disimpan.")
@@ -61,7 +63,7 @@ def assignment_remove(request, pk: int):
     assignment = Assignment.objects.select_related("period").filter(pk=pk).first()
     if assignment is None:
         raise Http404("Penugasan tidak ditemukan.")
-    services.unassign(request.user, assignment)
+    unassign(request.user, assignment)
     messages.success(request, "Penugasan dihapus.")
     return redirect("verifikasi:assignments", assignment.period.year)
 

@@ -3,11 +3,13 @@
 import csv
 import io
 
+from inovda.accounts.assignments import assign, unassign
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Evidence, Submission
 from inovda.verification import services
-from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.models import Outcome, Reason
 from tests.personas import REGION_B
 from tests.verification.helpers import make_innovation
 
@@ -52,8 +54,8 @@ def test_it_hides_other_regions_and_unknown_objects(client, world):
 
 def test_it_keeps_national_objects_for_the_national_admin(client, world):
     p = world.personas
-    assignment = services.assign(p.national_admin, world.period, p.verifier, REGION_B)
-    services.unassign(p.national_admin, assignment)
+    assignment = assign(p.national_admin, world.period, p.verifier, REGION_B)
+    unassign(p.national_admin, assignment)
     url = f"/riwayat/verification.assignment/{assignment.pk}/"
     client.force_login(p.verifier)
     assert client.get(url).status_code == 404

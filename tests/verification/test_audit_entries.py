@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from inovda.accounts.models import Role
+from inovda.accounts.assignments import assign, unassign
+from inovda.accounts.models import Assignment, Role
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status, Verification
 from inovda.verification import services
-from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.models import Outcome, Reason
 from tests.personas import REGION_B, make_user
 from tests.verification.helpers import audit_count, make_innovation, open_objection_window
 
@@ -106,10 +107,10 @@ def test_it_logs_nothing_when_refused(world):
 def test_it_logs_assignments_qc_and_the_objection_window(world):
     p = world.personas
     before = audit_count()
-    assignment = services.assign(p.national_admin, world.period, p.verifier, REGION_B)
+    assignment = assign(p.national_admin, world.period, p.verifier, REGION_B)
     _one(before, "assignment.created")
     before = audit_count()
-    services.unassign(p.national_admin, assignment)
+    unassign(p.national_admin, assignment)
     entry = _one(before, "assignment.removed")
     assert entry.data["before"]["region_code"] == REGION_B
     assert not Assignment.objects.filter(pk=assignment.pk).exists()

@@ -2,10 +2,11 @@
 
 import pytest
 
-from inovda.accounts.models import Role
+from inovda.accounts.assignments import AssignmentError, assign
+from inovda.accounts.models import Assignment, Role
 from inovda.innovations.models import Evidence, Verification
 from inovda.verification import services
-from inovda.verification.models import Assignment, Decision, Outcome
+from inovda.verification.models import Decision, Outcome
 from tests.personas import REGION_A, REGION_B, make_user
 from tests.verification.helpers import make_innovation, submit_profile
 
@@ -63,21 +64,21 @@ def test_it_refuses_everyone_but_verifiers(world, persona):
 
 def test_it_refuses_to_assign_a_verifier_to_their_own_region(world):
     local = make_user("verifikator.serang", Role.VERIFIER, REGION_B)
-    with pytest.raises(services.VerificationError, match="pemda asalnya sendiri"):
-        services.assign(world.personas.national_admin, world.period, local, REGION_B)
+    with pytest.raises(AssignmentError, match="pemda asalnya sendiri"):
+        assign(world.personas.national_admin, world.period, local, REGION_B)
     assert not Assignment.objects.filter(verifier=local).exists()
-    services.assign(world.personas.national_admin, world.period, local, REGION_A)
+    assign(world.personas.national_admin, world.period, local, REGION_A)
     assert Assignment.objects.filter(verifier=local, region_code=REGION_A).exists()
 
 
 def test_it_assigns_only_verifiers_and_only_by_the_national_admin(world):
     p = world.personas
-    with pytest.raises(services.VerificationError, match="admin nasional"):
-        services.assign(p.verifier, world.period, p.verifier, REGION_B)
-    with pytest.raises(services.VerificationError, match="berperan verifikator"):
-        services.assign(p.national_admin, world.period, p.admin_a, REGION_B)
-    with pytest.raises(services.VerificationError, match="sudah ditugaskan"):
-        services.assign(p.national_admin, world.period, p.verifier, REGION_A)
+    with pytest.raises(AssignmentError, match="admin nasional"):
+        assign(p.verifier, world.period, p.verifier, REGION_B)
+    with pytest.raises(AssignmentError, match="berperan verifikator"):
+        assign(p.national_admin, world.period, p.admin_a, REGION_B)
+    with pytest.raises(AssignmentError, match="sudah ditugaskan"):
+        assign(p.national_admin, world.period, p.verifier, REGION_A)
 
 
 def test_it_lets_the_qc_review_be_done_only_by_another_verifier(world):
