@@ -19,6 +19,6 @@ urlpatterns = [
     path("bukti/", include("inovda.innovations.urls_evidence")),
     path("impor/", include("inovda.innovations.urls_import")),
     path("verifikasi/", include("inovda.verification.urls")),
-    path("riwayat/", include("inovda.core.urls")),
+    path("riwayat/", include("inovda.accounts.urls_history")),
     path("", include("inovda.portal.urls")),
 ]

@@ -1,25 +1,53 @@
-"""The access gate: the one place that decides who may see and change a protected object.
+"""The access gates of the lowest protected things: regions, accounts and periods.
 
-Views never query protected models directly; they call a ``get_*_for_user`` function, which
-answers 404 for anything the user may not see (it does not even exist for them) and 403 for
-what they may see but not change. Writes by a pemda also need the period's window open.
+Views never query protected models directly; they call a gate, which answers 404 for anything
+the user may not see (it does not even exist for them) and 403 for what they may see but not
+change. Writes by a pemda also need the period's window open. Every app keeps the gates of its
+own objects in its ``access.py``, built on ``can_see_region``; a gate that a page needs for both
+reading and writing returns an ``Access``, so the view asks once and knows why it may not write.
 """
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from inovda.accounts.models import PEMDA_ROLES, Role, User
-from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
+from inovda.accounts.models import PEMDA_ROLES, Assignment, Role, User
 from inovda.regions.models import Period, Region
-from inovda.verification.models import Assignment
 
-EDITABLE = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.VERIFIED)
+T = TypeVar("T")
+READ_ONLY = "Anda tidak dapat mengubah data ini."
 
 
 class WindowClosed(PermissionDenied):
     def __init__(self, period) -> None:
         super().__init__(f"Masa pelaporan {period} sudah ditutup: data tidak dapat diubah.")
+
+
+@dataclass(frozen=True)
+class Access(Generic[T]):
+    """An object the user may see, whether they may change it now, and if not why (the
+    Indonesian sentence a read-only page shows)."""
+
+    obj: T
+    can_write: bool
+    reason: str = ""
+    # The refusal itself, kept so a write raises the same 403 (a closed window has its page).
+    denied: PermissionDenied | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, obj: T, denied: PermissionDenied | None) -> "Access[T]":
+        if denied is None:
+            return cls(obj, True)
+        return cls(obj, False, str(denied) or READ_ONLY, denied)
+
+    def require_write(self) -> T:
+        """The object when the user may change it, else 403."""
+        if not self.can_write:
+            raise self.denied or PermissionDenied(self.reason or READ_ONLY)
+        return self.obj
 
 
 def can_see_region(user, region: Region) -> bool:
@@ -34,61 +62,47 @@ def can_see_region(user, region: Region) -> bool:
     return user.is_pemda and user.region_code == region.current_code
 
 
-def _require_open(region: Region) -> None:
-    if not region.period.is_open_for(region.current_code, timezone.now()):
-        raise WindowClosed(region.period)
+def role_denied(user, admin_only: bool = False) -> PermissionDenied | None:
+    """Why this role may not change pemda data (None when it may)."""
+    allowed = (Role.PEMDA_ADMIN,) if admin_only else (Role.PEMDA_ADMIN, Role.OPD_OPERATOR)
+    if user.role not in allowed:
+        return PermissionDenied("Peran Anda hanya dapat melihat data ini.")
+    return None
+
+
+def pemda_write_denied(user, region: Region, admin_only: bool = False) -> PermissionDenied | None:
+    """Why this user may not change this region's data now (None when they may)."""
+    denied = role_denied(user, admin_only)
+    if denied is None and not region.period.is_open_for(region.current_code, timezone.now()):
+        denied = WindowClosed(region.period)
+    return denied
 
 
 def require_pemda_write(user, region: Region, admin_only: bool = False) -> None:
     """403 unless a pemda account of this region may change its data now."""
-    allowed = (Role.PEMDA_ADMIN,) if admin_only else (Role.PEMDA_ADMIN, Role.OPD_OPERATOR)
-    if user.role not in allowed:
-        raise PermissionDenied("Peran Anda hanya dapat melihat data ini.")
-    _require_open(region)
+    denied = pemda_write_denied(user, region, admin_only)
+    if denied is not None:
+        raise denied
 
 
-def get_region_for_user(user, year: int, code: str, write: bool = False) -> Region:
+def _visible_region(user, year: int, code: str) -> Region:
     region = Region.objects.select_related("period").filter(period__year=year, code=code).first()
     if region is None or not can_see_region(user, region):
         raise Http404("Pemda tidak ditemukan.")
-    if write:
-        require_pemda_write(user, region, admin_only=True)
     return region
 
 
-def get_innovation_for_user(user, pk: int, write: bool = False) -> Innovation:
-    innovation = Innovation.objects.select_related("region__period").filter(pk=pk).first()
-    if innovation is None or not can_see_region(user, innovation.region):
-        raise Http404("Inovasi tidak ditemukan.")
+def region_access(user, year: int, code: str, admin_only: bool = False) -> Access[Region]:
+    """A pemda's region, and whether this user may change its data (``admin_only``: only its
+    pemda admin may, e.g. the SPD profile)."""
+    region = _visible_region(user, year, code)
+    return Access.of(region, pemda_write_denied(user, region, admin_only))
+
+
+def get_region_for_user(user, year: int, code: str, write: bool = False) -> Region:
     if write:
-        require_pemda_write(user, innovation.region)
-        if user.role == Role.OPD_OPERATOR and (
-            innovation.created_by_id != user.pk
-            or innovation.status not in (Status.DRAFT, Status.RETURNED)
-        ):
-            raise PermissionDenied("Operator OPD hanya dapat mengubah draf inovasinya sendiri.")
-        if innovation.status not in EDITABLE:
-            raise PermissionDenied("Inovasi ini sudah dikunci.")
-    return innovation
-
-
-def get_answer_for_user(user, pk: int, write: bool = False) -> Answer:
-    answer = Answer.objects.select_related("region__period", "innovation").filter(pk=pk).first()
-    if answer is None or not can_see_region(user, answer.region):
-        raise Http404("Jawaban tidak ditemukan.")
-    if write:
-        if answer.innovation is not None:
-            get_innovation_for_user(user, answer.innovation.pk, write=True)
-        else:
-            require_pemda_write(user, answer.region, admin_only=True)
-    return answer
-
-
-def get_evidence_for_user(user, pk: int) -> Evidence:
-    evidence = Evidence.objects.select_related("answer__region__period").filter(pk=pk).first()
-    if evidence is None or not can_see_region(user, evidence.answer.region):
-        raise Http404("Berkas tidak ditemukan.")
-    return evidence
+        return region_access(user, year, code, admin_only=True).require_write()
+    return _visible_region(user, year, code)
 
 
 # Accounts: the level above manages the level below (national admin → pemda admins, verifiers,
@@ -157,15 +171,3 @@ def get_period_for_admin(user, year: int) -> Period:
     if period is None:
         raise Http404(f"Periode {year} tidak ditemukan.")
     return period
-
-
-def get_submission_for_user(user, pk: int) -> Submission:
-    """A receipt: readable by whoever may see its region."""
-    submission = (
-        Submission.objects.select_related("region__period", "innovation", "submitted_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if submission is None or not can_see_region(user, submission.region):
-        raise Http404("Tanda terima tidak ditemukan.")
-    return submission

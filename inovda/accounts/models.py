@@ -1,8 +1,14 @@
 """Users and their role. A pemda account belongs to one pemda by its current Kemendagri code,
-so it keeps its access across periods (a period's Region rows carry ``current_code``)."""
+so it keeps its access across periods (a period's Region rows carry ``current_code``).
 
+A verifier sees the pemda assigned to them (``Assignment``): that row lives here, beside the
+roles, because "may this user see this region" needs nothing else."""
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+from inovda.regions.models import Period
 
 
 class Role(models.TextChoices):
@@ -46,3 +52,26 @@ class User(AbstractUser):
     @property
     def is_verifier(self) -> bool:
         return self.role == Role.VERIFIER
+
+
+class Assignment(models.Model):
+    """A verifier assigned to one pemda (by current code) in one period."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="assignments")
+    verifier = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    region_code = models.CharField("kode pemda", max_length=5)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The table kept its name when the model moved here from verification (no data moved).
+        db_table = "verification_assignment"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "verifier", "region_code"], name="assignment_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.verifier} → {self.region_code} ({self.period})"

@@ -6,9 +6,8 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from inovda.accounts.models import Role
+from inovda.accounts.models import Assignment, Role
 from inovda.regions.models import Period
-from inovda.verification.models import Assignment
 
 DEMO_PASSWORD = "demo-inovda-2026"  # noqa: S105 — printed to the developer on purpose
 WIB = ZoneInfo("Asia/Jakarta")

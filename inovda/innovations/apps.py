@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class InnovationsConfig(AppConfig):
     name = "inovda.innovations"
     verbose_name = "Inovasi daerah"
+
+    def ready(self) -> None:
+        from inovda.innovations import audit
+
+        audit.register()

@@ -1,12 +1,13 @@
 """Workflow verbs of the pemda side. Each runs in a transaction and writes one audit entry.
 
-The views have passed the access gate (``inovda.accounts.access``) before calling these; the
+The views have passed the access gate (``inovda.innovations.access``) before calling these; the
 services check the state (version, status, eligibility) under a row lock and raise a domain
 error with a message in Bahasa Indonesia.
 """
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -177,9 +178,14 @@ def content_hash(content: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def innovation_checklist(innovation: Innovation) -> list[eligibility.Item]:
+def innovation_checklist(
+    innovation: Innovation, answers: Iterable[Answer] | None = None
+) -> list[eligibility.Item]:
+    """``answers``: the innovation's answers with their evidence, when the caller has them."""
     rulebook = load_rulebook(innovation.region.period.rulebook_year)
-    answers = list(innovation.answers.prefetch_related("evidence"))
+    if answers is None:
+        answers = innovation.answers.prefetch_related("evidence")
+    answers = list(answers)
     others = innovation.region.innovations.exclude(pk=innovation.pk).values_list("name", flat=True)
     return eligibility.check(
         rulebook,

@@ -9,18 +9,11 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
-from inovda.accounts.access import (
-    WindowClosed,
-    get_region_for_user,
-    get_submission_for_user,
-    require_pemda_write,
-)
+from inovda.accounts.access import WindowClosed, region_access
 from inovda.core.models import AuditEntry
+from inovda.innovations.access import get_submission_for_user
 from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.forms import InnovationForm, display_value
 from inovda.innovations.selfscore import region_selfscore
@@ -40,37 +33,12 @@ def friendly_closed(view):
     return wrapper
 
 
-def refusal(check, *args, **kwargs) -> str:
-    """Why a write gate refuses ("" when it allows): read-only pages say why."""
-    try:
-        check(*args, **kwargs)
-    except PermissionDenied as exc:
-        return str(exc) or "Anda tidak dapat mengubah data ini."
-    return ""
-
-
-def _evidence_parts() -> dict:
-    """The evidence partial and URLs belong to another module; link them only when present."""
-    try:
-        get_template("innovations/_evidence.html")
-        partial = True
-    except TemplateDoesNotExist:
-        partial = False
-    try:
-        reverse("evidence:upload", kwargs={"answer_pk": 0})
-        upload = True
-    except NoReverseMatch:
-        upload = False
-    return {"evidence_partial": partial, "evidence_upload": upload}
-
-
 def region_context(region: Region, **extra) -> dict:
     """What every page of a region shows: the region, its period and the self-score panel."""
     return {
         "region": region,
         "period": region.period,
         "selfscore": region_selfscore(region),
-        **_evidence_parts(),
         **extra,
     }
 
@@ -103,13 +71,14 @@ def index(request):
 @login_required
 @require_GET
 def home(request, year: int, code: str):
-    region = get_region_for_user(request.user, year, code)
+    access = region_access(request.user, year, code)
+    region = access.obj
     innovations = region.innovations.select_related("created_by").order_by("name")
     context = region_context(
         region,
         innovations=innovations,
         receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
-        create_refusal=refusal(require_pemda_write, request.user, region),
+        create_refusal=access.reason,
     )
     return render(request, "innovations/region.html", context)
 

@@ -22,8 +22,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from inovda.accounts.access import get_answer_for_user, get_evidence_for_user
 from inovda.core.models import AuditEntry
+from inovda.innovations.access import answer_access, evidence_access, get_evidence_for_user
 from inovda.innovations.evidence import (
     TOO_LARGE,
     EvidenceRefused,
@@ -33,7 +33,7 @@ from inovda.innovations.evidence import (
     upload_evidence,
 )
 from inovda.innovations.models import Evidence
-from inovda.innovations.views import friendly_closed, refusal
+from inovda.innovations.views import friendly_closed
 
 FIELD = "berkas"
 MULTIPART_SLACK = 64 * 1024  # form boundaries, headers and the CSRF token around the file
@@ -79,7 +79,7 @@ def _refused(request, answer, error: str, template: str, status: int = 400, **ex
 @friendly_closed
 @require_http_methods(["GET", "POST"])
 def upload(request, answer_pk: int):
-    answer = get_answer_for_user(request.user, answer_pk, write=True)
+    answer = answer_access(request.user, answer_pk).require_write()
     if request.method == "POST" and _too_large(request):
         error = TOO_LARGE.format(limit=limit_text())
         return _refused(request, answer, error, "innovations/evidence_upload.html", 413)
@@ -102,8 +102,8 @@ def _upload(request, answer):
 @friendly_closed
 @require_http_methods(["GET", "POST"])
 def replace(request, pk: int):
-    evidence = get_evidence_for_user(request.user, pk)
-    answer = get_answer_for_user(request.user, evidence.answer_id, write=True)
+    evidence = evidence_access(request.user, pk).require_write()
+    answer = evidence.answer
     if request.method == "POST" and _too_large(request):
         error = TOO_LARGE.format(limit=limit_text())
         return _refused(
@@ -129,8 +129,8 @@ def _replace(request, answer, evidence):
 @friendly_closed
 @require_POST
 def remove(request, pk: int):
-    evidence = get_evidence_for_user(request.user, pk)
-    answer = get_answer_for_user(request.user, evidence.answer_id, write=True)
+    evidence = evidence_access(request.user, pk).require_write()
+    answer = evidence.answer
     try:
         remove_evidence(request.user, evidence)
     except EvidenceRefused as exc:
@@ -164,7 +164,8 @@ def download(request, pk: int):
 @login_required
 @require_safe
 def history(request, answer_pk: int):
-    answer = get_answer_for_user(request.user, answer_pk)
+    access = answer_access(request.user, answer_pk)
+    answer = access.obj
     files = list(answer.evidence.select_related("uploaded_by").order_by("-uploaded_at", "-pk"))
     ended = AuditEntry.objects.filter(
         object_type=Evidence._meta.label_lower,
@@ -176,6 +177,6 @@ def history(request, answer_pk: int):
     context = {
         "answer": answer,
         "rows": rows,
-        "can_upload": not refusal(get_answer_for_user, request.user, answer_pk, write=True),
+        "can_upload": access.can_write,
     }
     return render(request, "innovations/evidence_history.html", context)

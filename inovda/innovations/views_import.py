@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from inovda.accounts.access import get_region_for_user, require_pemda_write
+from inovda.accounts.access import get_region_for_user, region_access
 from inovda.innovations.import_template import build_template
 from inovda.innovations.importer import MAX_ROWS, ImportRefused, Problem, import_innovations
 from inovda.rulebooks.loader import load_rulebook
@@ -18,8 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def import_form(request, year: int, code: str):
     # Read gate first (404 outside the region), then the write rule that admits OPD operators
     # too (403 for read-only roles and when the window is closed).
-    region = get_region_for_user(request.user, year, code)
-    require_pemda_write(request.user, region)
+    region = region_access(request.user, year, code).require_write()
     report = problems = None
     if request.method == "POST":
         upload = request.FILES.get("file")

@@ -5,12 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from inovda.accounts.access import (
-    get_innovation_for_user,
-    get_region_for_user,
-    require_pemda_write,
-)
+from inovda.accounts.access import Access, get_region_for_user, region_access, role_denied
 from inovda.innovations import eligibility
+from inovda.innovations.access import get_innovation_for_user, innovation_access
 from inovda.innovations.forms import (
     InnovationForm,
     eligibility_values,
@@ -26,7 +23,7 @@ from inovda.innovations.services import (
     save_innovation,
     submit_innovation,
 )
-from inovda.innovations.views import friendly_closed, history, refusal, region_context
+from inovda.innovations.views import friendly_closed, history, region_context
 from inovda.innovations.workflow import TransitionRefused
 from inovda.rulebooks.loader import load_rulebook
 
@@ -45,8 +42,7 @@ def _evidence_ids(answers: dict) -> list[str]:
 @login_required
 @friendly_closed
 def innovation_new(request, year: int, code: str):
-    region = get_region_for_user(request.user, year, code)
-    require_pemda_write(request.user, region)
+    region = region_access(request.user, year, code).require_write()
     rulebook = load_rulebook(region.period.rulebook_year)
     form = InnovationForm(rulebook, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -67,13 +63,14 @@ def innovation_new(request, year: int, code: str):
 @login_required
 @friendly_closed
 def innovation_detail(request, pk: int):
-    innovation = get_innovation_for_user(request.user, pk)
+    access = innovation_access(request.user, pk)
+    innovation = access.obj
     region = innovation.region
     rulebook = load_rulebook(region.period.rulebook_year)
     answers = {a.indicator_id: a for a in innovation.answers.prefetch_related("evidence")}
     conflicts, status, checklist = [], 200, None
     if request.method == "POST":
-        get_innovation_for_user(request.user, pk, write=True)
+        access.require_write()
         form = InnovationForm(rulebook, request.POST, answers=answers)
         if form.is_valid():
             try:
@@ -95,7 +92,7 @@ def innovation_detail(request, pk: int):
     else:
         initial = InnovationForm.initial_for(innovation, answers)
         form = InnovationForm(rulebook, initial=initial, answers=answers)
-        read_only = refusal(get_innovation_for_user, request.user, pk, write=True)
+        read_only = access.reason
         if read_only:
             form.make_read_only()
     context = region_context(
@@ -105,20 +102,23 @@ def innovation_detail(request, pk: int):
         rulebook=rulebook,
         read_only=read_only,
         conflicts=conflicts,
-        checklist=checklist if checklist is not None else innovation_checklist(innovation),
-        submit_refusal=_submit_refusal(request.user, innovation),
+        checklist=checklist
+        if checklist is not None
+        else innovation_checklist(innovation, answers.values()),
+        submit_refusal=_submit_refusal(request.user, innovation, access),
         receipts=innovation.submissions.select_related("submitted_by")[:5],
         history=history(innovation),
     )
     return render(request, "innovations/innovation_form.html", context, status=status)
 
 
-def _submit_refusal(user, innovation) -> str:
+def _submit_refusal(user, innovation, access: Access) -> str:
+    """Why the send button is not offered ("" when it is): sending is a write of the pemda
+    admin alone."""
     if innovation.status not in SUBMITTABLE:
         return f"Inovasi berstatus {innovation.get_status_display()}."
-    return refusal(get_innovation_for_user, user, innovation.pk, write=True) or refusal(
-        require_pemda_write, user, innovation.region, admin_only=True
-    )
+    denied = role_denied(user, admin_only=True)
+    return access.reason or (str(denied) if denied else "")
 
 
 @login_required
@@ -147,8 +147,7 @@ def new_eligibility(request, year: int, code: str):
 @friendly_closed
 @require_POST
 def innovation_submit(request, pk: int):
-    innovation = get_innovation_for_user(request.user, pk, write=True)
-    require_pemda_write(request.user, innovation.region, admin_only=True)
+    innovation = innovation_access(request.user, pk, admin_only=True).require_write()
     try:
         receipt = submit_innovation(request.user, innovation)
     except SubmissionRefused as exc:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from inovda.accounts.access import get_region_for_user, require_pemda_write
+from inovda.accounts.access import get_region_for_user, region_access
 from inovda.innovations.forms import ProfileForm, with_versions
 from inovda.innovations.services import (
     StaleEdit,
@@ -13,7 +13,7 @@ from inovda.innovations.services import (
     save_profile,
     submit_profile,
 )
-from inovda.innovations.views import friendly_closed, refusal, region_context
+from inovda.innovations.views import friendly_closed, region_context
 from inovda.rulebooks.loader import load_rulebook
 
 
@@ -27,12 +27,13 @@ def _rows(region) -> dict:
 @login_required
 @friendly_closed
 def profile(request, year: int, code: str):
-    region = get_region_for_user(request.user, year, code)
+    access = region_access(request.user, year, code, admin_only=True)
+    region = access.obj
     rulebook = load_rulebook(region.period.rulebook_year)
     answers = _rows(region)
     conflicts, status = [], 200
     if request.method == "POST":
-        require_pemda_write(request.user, region, admin_only=True)
+        access.require_write()
         form = ProfileForm(rulebook, answers, request.POST)
         if form.is_valid():
             try:
@@ -54,7 +55,7 @@ def profile(request, year: int, code: str):
         read_only = ""
     else:
         form = ProfileForm(rulebook, answers)
-        read_only = refusal(require_pemda_write, request.user, region, admin_only=True)
+        read_only = access.reason
         if read_only:
             form.make_read_only()
     context = region_context(

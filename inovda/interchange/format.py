@@ -98,7 +98,8 @@ def _names(name: str) -> str:
 
 
 def _innovation_problems(where: str, raw: dict[str, Any]) -> list[str]:
-    problems, first = [], {}
+    problems: list[str] = []
+    first: dict[str, int] = {}
     for k, inn in enumerate(raw.get("innovations", ())):
         at = f"{where}.innovations[{k}]"
         key = _names(inn["name"])

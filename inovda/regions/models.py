@@ -37,6 +37,8 @@ class Period(models.Model):
         return closes
 
     def is_open_for(self, current_code: str, now: datetime) -> bool:
+        if self.opens_at and self.closes_at and self.opens_at <= now <= self.closes_at:
+            return True  # an extension only moves the close later: no need to read them
         closes = self.closes_at_for(current_code)
         return self.opens_at is not None and closes is not None and self.opens_at <= now <= closes
 

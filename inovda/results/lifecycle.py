@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.innovations.models import Innovation, Status
 from inovda.innovations.workflow import REPORTED, TransitionRefused
@@ -28,7 +29,7 @@ from inovda.results.services import (
 )
 from inovda.verification import objections
 from inovda.verification.duties import VerificationError, set_status
-from inovda.verification.models import Assignment, Objection, ObjectionWindow
+from inovda.verification.models import Objection, ObjectionWindow
 
 
 class LifecycleError(Exception):

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class VerificationConfig(AppConfig):
     name = "inovda.verification"
     verbose_name = "Verifikasi"
+
+    def ready(self) -> None:
+        from inovda.verification import audit
+
+        audit.register()

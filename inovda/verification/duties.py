@@ -5,11 +5,11 @@ Separation of duties: a verifier decides only for pemda assigned to them in that
 for the pemda they belong to (``User.region_code``) and never on entries they made themselves.
 """
 
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Evidence, Innovation
 from inovda.innovations.workflow import TransitionRefused, require_transition
 from inovda.regions.models import Region
-from inovda.verification.models import Assignment
 
 
 class VerificationError(Exception):

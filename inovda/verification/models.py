@@ -1,4 +1,4 @@
-"""Verification: who checks which pemda, what they decided per indicator, second (QC) reviews,
+"""Verification: what the verifiers decided per indicator, second (QC) reviews,
 revision requests, and objections (sanggahan) against the verified result.
 
 The verbs that create and change these rows live in ``review``, ``qc``, ``objections`` and
@@ -11,27 +11,6 @@ from django.utils import timezone
 
 from inovda.innovations.models import Answer, Innovation
 from inovda.regions.models import Period, Region
-
-
-class Assignment(models.Model):
-    """A verifier assigned to one pemda (by current code) in one period."""
-
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="assignments")
-    verifier = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
-    )
-    region_code = models.CharField("kode pemda", max_length=5)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["period", "verifier", "region_code"], name="assignment_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.verifier} → {self.region_code} ({self.period})"
 
 
 class Outcome(models.TextChoices):

@@ -7,11 +7,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer
 from inovda.regions.models import Period
 from inovda.verification.duties import VerificationError, require_national_admin, require_verifier
-from inovda.verification.models import Assignment, Decision, Outcome, QCReview
+from inovda.verification.models import Decision, Outcome, QCReview
 
 
 def qc_candidates(period: Period, reviewer):

@@ -4,9 +4,9 @@ queries whatever its length."""
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from inovda.accounts.models import Assignment
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
 from inovda.regions.models import Period, Region
-from inovda.verification.models import Assignment
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 FILTER_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, Status.VERIFIED)

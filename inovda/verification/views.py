@@ -11,11 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from inovda.accounts.access import (
-    get_answer_for_user,
-    get_innovation_for_user,
-    get_region_for_user,
-)
+from inovda.accounts.access import get_region_for_user
+from inovda.innovations.access import get_answer_for_user, get_innovation_for_user
 from inovda.innovations.models import Status
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook

@@ -7,12 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inovda.accounts.assignments import AssignmentError, assign, unassign
+from inovda.accounts.models import Assignment
 from inovda.regions.models import Period
-from inovda.verification import services
 from inovda.verification.access import get_period, require_national_admin
-from inovda.verification.duties import Refused
 from inovda.verification.forms import AssignmentForm
-from inovda.verification.models import Assignment
 
 
 @login_required
@@ -27,8 +26,8 @@ def assignments(request, year: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.assign(request.user, period, data["verifier"], data["region_code"])
-            except Refused as exc:
+                assign(request.user, period, data["verifier"], data["region_code"])
+            except AssignmentError as exc:
                 error, status = str(exc), 400
             else:
                 messages.success(request, "Penugasan disimpan.")
@@ -59,6 +58,6 @@ def assignment_remove(request, pk: int):
     assignment = Assignment.objects.select_related("period").filter(pk=pk).first()
     if assignment is None:
         raise Http404("Penugasan tidak ditemukan.")
-    services.unassign(request.user, assignment)
+    unassign(request.user, assignment)
     messages.success(request, "Penugasan dihapus.")
     return redirect("verifikasi:assignments", assignment.period.year)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inovda.accounts.access import get_region_for_user
-from inovda.accounts.models import Role
+from inovda.accounts.models import Assignment, Role
 from inovda.innovations.models import Answer, Status, Verification
 from inovda.innovations.workflow import REPORTED
 from inovda.rulebooks.loader import load_rulebook
@@ -21,7 +21,7 @@ from inovda.verification.access import get_objection_for_user
 from inovda.verification.duties import Refused
 from inovda.verification.forms import ObjectionForm, ResolveForm
 from inovda.verification.items import sheet, with_history
-from inovda.verification.models import Assignment, Objection, ObjectionWindow, RevisionRequest
+from inovda.verification.models import Objection, ObjectionWindow, RevisionRequest
 from inovda.verification.objections import raise_objection, resolve_objection
 from inovda.verification.scores import compare
 

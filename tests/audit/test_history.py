@@ -3,12 +3,13 @@
 import csv
 import io
 
+from inovda.accounts.assignments import assign, unassign
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Evidence, Submission
-from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.models import Outcome, Reason
 from inovda.verification.review import decide
-from inovda.verification.services import assign, unassign
 from tests.personas import REGION_B
 from tests.verification.helpers import make_innovation
 

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from inovda.accounts.models import Assignment
 from inovda.innovations.models import Answer, Evidence
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
-from inovda.verification.models import Assignment
 from tests.personas import REGION_A
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from inovda.accounts.models import Assignment
 from inovda.innovations.models import Innovation
-from inovda.verification.models import Assignment
 from tests.innovations.test_import_support import HEADERS, open_region, row, upload, xlsx
 
 FORM = "/impor/2026/36.04/"

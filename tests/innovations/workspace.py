@@ -8,12 +8,12 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from inovda.accounts.models import Assignment
 from inovda.innovations.models import Answer, Evidence, Innovation
 from inovda.innovations.services import create_innovation
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
-from inovda.verification.models import Assignment
 from tests.personas import REGION_A, REGION_B
 
 YEAR = 2026

@@ -7,12 +7,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from inovda.accounts.models import Assignment
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Answer, Innovation, Status, Submission
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
-from inovda.verification.models import Assignment, ObjectionWindow
+from inovda.verification.models import ObjectionWindow
 from tests.personas import REGION_A, REGION_B, Personas
 
 YEAR = 2026

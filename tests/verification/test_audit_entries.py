@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from inovda.accounts.models import Role
+from inovda.accounts.assignments import assign, unassign
+from inovda.accounts.models import Assignment, Role
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status, Verification
 from inovda.verification.duties import Refused
-from inovda.verification.models import Assignment, Outcome, Reason
+from inovda.verification.models import Outcome, Reason
 from inovda.verification.objections import raise_objection, resolve_objection, set_objection_window
 from inovda.verification.qc import draw_qc_sample, qc_review
 from inovda.verification.review import (
@@ -20,7 +21,6 @@ from inovda.verification.review import (
     return_to_region,
     start_review,
 )
-from inovda.verification.services import assign, unassign
 from tests.personas import REGION_B, make_user
 from tests.verification.helpers import audit_count, make_innovation, open_objection_window
 

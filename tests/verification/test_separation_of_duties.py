@@ -2,13 +2,13 @@
 
 import pytest
 
-from inovda.accounts.models import Role
+from inovda.accounts.assignments import AssignmentError, assign
+from inovda.accounts.models import Assignment, Role
 from inovda.innovations.models import Evidence, Verification
 from inovda.verification.duties import VerificationError
-from inovda.verification.models import Assignment, Decision, Outcome
+from inovda.verification.models import Decision, Outcome
 from inovda.verification.qc import draw_qc_sample, qc_review
 from inovda.verification.review import decide, start_review
-from inovda.verification.services import assign
 from tests.personas import REGION_A, REGION_B, make_user
 from tests.verification.helpers import make_innovation, submit_profile
 
@@ -66,7 +66,7 @@ def test_it_refuses_everyone_but_verifiers(world, persona):
 
 def test_it_refuses_to_assign_a_verifier_to_their_own_region(world):
     local = make_user("verifikator.serang", Role.VERIFIER, REGION_B)
-    with pytest.raises(VerificationError, match="pemda asalnya sendiri"):
+    with pytest.raises(AssignmentError, match="pemda asalnya sendiri"):
         assign(world.personas.national_admin, world.period, local, REGION_B)
     assert not Assignment.objects.filter(verifier=local).exists()
     assign(world.personas.national_admin, world.period, local, REGION_A)
@@ -75,11 +75,11 @@ def test_it_refuses_to_assign_a_verifier_to_their_own_region(world):
 
 def test_it_assigns_only_verifiers_and_only_by_the_national_admin(world):
     p = world.personas
-    with pytest.raises(VerificationError, match="admin nasional"):
+    with pytest.raises(AssignmentError, match="admin nasional"):
         assign(p.verifier, world.period, p.verifier, REGION_B)
-    with pytest.raises(VerificationError, match="berperan verifikator"):
+    with pytest.raises(AssignmentError, match="berperan verifikator"):
         assign(p.national_admin, world.period, p.admin_a, REGION_B)
-    with pytest.raises(VerificationError, match="sudah ditugaskan"):
+    with pytest.raises(AssignmentError, match="sudah ditugaskan"):
         assign(p.national_admin, world.period, p.verifier, REGION_A)
 
 

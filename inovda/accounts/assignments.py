@@ -1,34 +1,39 @@
-"""Verifier assignments: which verifier judges which pemda in a period (national admin only).
+"""Assigning verifiers to pemda: the rows ``can_see_region`` reads for a verifier.
 
-The other verification verbs live by noun: ``review``, ``qc``, ``objections``; what they share
-is in ``duties``.
+Both verbs belong to the national admin, run in one transaction and write one audit entry.
 """
 
 from django.db import transaction
 
+from inovda.accounts.models import Assignment
 from inovda.core.audit import log_action
 from inovda.regions.models import Period, Region
-from inovda.verification.duties import VerificationError, require_national_admin
-from inovda.verification.models import Assignment
 
-# --- assignment -------------------------------------------------------------------------------
+
+class AssignmentError(Exception):
+    """A refused assignment, with a message for the user (Bahasa Indonesia)."""
+
+
+def _require_national_admin(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_national_admin:
+        raise AssignmentError("Hanya admin nasional yang dapat melakukan ini.")
 
 
 def assign(actor, period: Period, verifier, region_code: str) -> Assignment:
-    require_national_admin(actor)
+    _require_national_admin(actor)
     if not verifier.is_verifier:
-        raise VerificationError("Pengguna yang ditugaskan harus berperan verifikator.")
+        raise AssignmentError("Pengguna yang ditugaskan harus berperan verifikator.")
     region = Region.objects.filter(period=period, current_code=region_code).first()
     if region is None:
-        raise VerificationError(f"Pemda {region_code} tidak ada pada {period}.")
+        raise AssignmentError(f"Pemda {region_code} tidak ada pada {period}.")
     if verifier.region_code == region_code:
-        raise VerificationError("Verifikator tidak boleh ditugaskan ke pemda asalnya sendiri.")
+        raise AssignmentError("Verifikator tidak boleh ditugaskan ke pemda asalnya sendiri.")
     with transaction.atomic():
         Period.objects.select_for_update().get(pk=period.pk)
         if Assignment.objects.filter(
             period=period, verifier=verifier, region_code=region_code
         ).exists():
-            raise VerificationError(f"{verifier} sudah ditugaskan ke {region.name}.")
+            raise AssignmentError(f"{verifier} sudah ditugaskan ke {region.name}.")
         assignment = Assignment.objects.create(
             period=period, verifier=verifier, region_code=region_code
         )
@@ -42,7 +47,7 @@ def assign(actor, period: Period, verifier, region_code: str) -> Assignment:
 
 
 def unassign(actor, assignment: Assignment) -> None:
-    require_national_admin(actor)
+    _require_national_admin(actor)
     with transaction.atomic():
         assignment = (
             Assignment.objects.select_for_update().select_related("verifier").get(pk=assignment.pk)
