@@ -34,10 +34,14 @@ if get_args(ClusterCode) != tuple(Cluster.values):  # pragma: no cover - a decla
 
 
 class InClusters(Protocol):
-    tingkat: str
-    tertinggal: bool
-    perbatasan: bool
-    papua: bool
+    @property
+    def tingkat(self) -> str: ...
+    @property
+    def tertinggal(self) -> bool: ...
+    @property
+    def perbatasan(self) -> bool: ...
+    @property
+    def papua(self) -> bool: ...
 
 
 def clusters_of(region: InClusters) -> tuple[Cluster, ...]:

@@ -11,6 +11,7 @@ from inovda.core.audit import log_action
 from inovda.innovations.inputs import region_inputs
 from inovda.innovations.models import Innovation
 from inovda.innovations.workflow import REPORTED
+from inovda.regions.clusters import Cluster, clusters_of, rank_field
 from inovda.regions.models import Period, Region
 from inovda.results.models import Publication, PublishedResult, Result
 from inovda.results.ranking import competition_ranks
@@ -85,11 +86,8 @@ def _assign_ranks(results: list[Result], regions: dict[int, Region]) -> None:
         for r in pool:
             setattr(r, field, ranks[id(r)])
 
-    for tingkat in ("provinsi", "kabupaten", "kota"):
-        ranked(lambda region, t=tingkat: region.tingkat == t, "rank_tingkat")
-    ranked(lambda region: region.tertinggal, "rank_tertinggal")
-    ranked(lambda region: region.perbatasan, "rank_perbatasan")
-    ranked(lambda region: region.papua, "rank_papua")
+    for cluster in Cluster:
+        ranked(lambda region, c=cluster: c in clusters_of(region), rank_field(cluster))
 
 
 def recompute_period(period: Period, progress: Progress | None = None) -> list[Result]:
