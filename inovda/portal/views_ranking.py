@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET
 
 from inovda.portal.forms import RankingFilter
 from inovda.portal.published import latest_publications, period_context, unpublished
+from inovda.regions.clusters import Cluster
 from inovda.results.exports import RANK_FIELDS, TINGKAT
 from inovda.results.models import Publication, PublishedResult
 
 PER_PAGE = 50
-DEFAULT_CLUSTER = "kabupaten"
+DEFAULT_CLUSTER = Cluster.KABUPATEN.value
 
 
 def ranking_link(year: int) -> str:

@@ -14,28 +14,26 @@ from django.views.decorators.http import require_GET
 from inovda.portal.explain import explain, gain_rows, level_rows
 from inovda.portal.published import latest_publications, period_context
 from inovda.portal.views_ranking import PER_PAGE
+from inovda.regions.clusters import GROUPS, TIERS, Cluster, rank_field
 from inovda.results.models import Publication, PublishedResult
-from inovda.results.ranking import CLUSTER_LABELS
 from inovda.rulebooks.loader import load_rulebook
 
 
 def cluster_sizes(publication: Publication) -> dict[str, int]:
     """How many regions are ranked in each cluster (one query)."""
-    ranked = {
-        t: Q(tingkat=t, rank_tingkat__isnull=False) for t in ("provinsi", "kabupaten", "kota")
-    }
-    ranked |= {c: Q(**{f"rank_{c}__isnull": False}) for c in ("tertinggal", "perbatasan", "papua")}
+    ranked = {t.value: Q(tingkat=t.value, rank_tingkat__isnull=False) for t in TIERS}
+    ranked |= {c.value: Q(**{f"{rank_field(c)}__isnull": False}) for c in GROUPS}
     return publication.results.aggregate(**{c: Count("pk", filter=q) for c, q in ranked.items()})
 
 
 def ranks(result: PublishedResult, sizes: dict[str, int]) -> list[dict]:
     found = [(result.tingkat, result.rank_tingkat)] + [
-        (c, getattr(result, f"rank_{c}")) for c in ("tertinggal", "perbatasan", "papua")
+        (c.value, getattr(result, rank_field(c))) for c in GROUPS
     ]
     return [
         {
             "cluster": cluster,
-            "label": CLUSTER_LABELS[cluster],
+            "label": Cluster(cluster).label,
             "rank": rank,
             "of": sizes[cluster],
             "page": (rank - 1) // PER_PAGE + 1,

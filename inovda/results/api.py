@@ -4,20 +4,19 @@ Only a period's latest publication is visible; every number comes from its froze
 """
 
 from datetime import datetime
-from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from inovda.regions.clusters import GROUPS, ClusterCode, rank_field
 from inovda.results import exports
 from inovda.results.models import Publication, PublishedResult
 from inovda.rulebooks.loader import load_rulebook
 
 router = Router(tags=["hasil"])
 
-Cluster = Literal["provinsi", "kabupaten", "kota", "tertinggal", "perbatasan", "papua"]
 MAX_LIMIT = 1000
 
 
@@ -134,12 +133,8 @@ class RegionResultOut(Schema):
 
     @staticmethod
     def resolve_ranks(result: PublishedResult) -> dict:
-        return {
-            "tingkat": result.rank_tingkat,
-            "tertinggal": result.rank_tertinggal,
-            "perbatasan": result.rank_perbatasan,
-            "papua": result.rank_papua,
-        }
+        groups = {c.value: getattr(result, rank_field(c)) for c in GROUPS}
+        return {"tingkat": result.rank_tingkat, **groups}
 
     @staticmethod
     def resolve_breakdown(result: PublishedResult) -> dict:
@@ -173,7 +168,7 @@ def get_recap(request: HttpRequest, year: int):
 def list_rankings(
     request: HttpRequest,
     year: int,
-    cluster: Cluster,
+    cluster: ClusterCode,
     province: str | None = None,
     q: str | None = None,
 ):

@@ -18,19 +18,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from inovda.innovations.models import Innovation
 from inovda.innovations.workflow import REPORTED
+from inovda.regions.clusters import TIERS, Cluster, rank_field
 from inovda.regions.models import Period, Region
 from inovda.results.models import Predicate, Publication, PublishedResult
-from inovda.results.ranking import CLUSTERS
 from inovda.results.services import latest_publication
 
-TINGKAT = ("provinsi", "kabupaten", "kota")
-RANK_FIELDS = {
-    **dict.fromkeys(TINGKAT, "rank_tingkat"),
-    "tertinggal": "rank_tertinggal",
-    "perbatasan": "rank_perbatasan",
-    "papua": "rank_papua",
-}
-assert tuple(RANK_FIELDS) == CLUSTERS
+TINGKAT = tuple(c.value for c in TIERS)
+RANK_FIELDS = {c.value: rank_field(c) for c in Cluster}
 
 
 # --- Queries ------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """Workflow verbs of results: recompute a period, publish it, and read its recap."""
 
-from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -9,15 +8,16 @@ from django.db.models import Count
 from django.utils import timezone
 
 from inovda.core.audit import log_action
-from inovda.innovations.models import Answer, Innovation
+from inovda.innovations.inputs import region_inputs
+from inovda.innovations.models import Innovation
 from inovda.innovations.workflow import REPORTED
+from inovda.regions.clusters import Cluster, clusters_of, rank_field
 from inovda.regions.models import Period, Region
 from inovda.results.models import Publication, PublishedResult, Result
 from inovda.results.ranking import competition_ranks
 from inovda.results.recap import build_recap
 from inovda.rulebooks.loader import load_rulebook
-from inovda.scoring.engine import Answer as EngineAnswer
-from inovda.scoring.engine import InnovationInput, RegionInput, RegionScore, round2, score_region
+from inovda.scoring.engine import RegionInput, RegionScore, round2, score_region
 
 Progress = Callable[[int, int], None]
 SCORE_FIELDS = [
@@ -43,39 +43,11 @@ class ResultsError(Exception):
 
 
 def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], dict[int, int]]:
-    """Every region of a period as engine input, in three queries whatever the data size."""
+    """Every region of a period as verified engine input (``innovations.inputs``) and its
+    number of reported innovations, in three queries whatever the data size."""
     regions = list(period.regions.all())
-    levels: dict[tuple[int, int | None], dict[str, EngineAnswer]] = defaultdict(dict)
-    rows = Answer.objects.filter(region__period=period).values_list(
-        "id", "region_id", "innovation_id", "indicator_id", "verified_level"
-    )
-    for pk, region_id, innovation_id, indicator_id, level in rows.iterator(chunk_size=20000):
-        key = (region_id, innovation_id)
-        levels[key][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")
-    innovations: dict[int, list[InnovationInput]] = defaultdict(list)
-    fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible"
-    reported = Innovation.objects.filter(region__period=period, status__in=REPORTED)
-    for pk, region_id, name, utama, terkait, eligible in reported.values_list(*fields).iterator(
-        chunk_size=20000
-    ):
-        innovations[region_id].append(
-            InnovationInput(
-                name=name,
-                key=str(pk),
-                urusan=(utama, *terkait),
-                eligible=eligible,
-                levels=levels.get((region_id, pk), {}),
-            )
-        )
-    inputs = {
-        r.pk: RegionInput(
-            code=r.code,
-            spd=levels.get((r.pk, None), {}),
-            innovations=tuple(innovations.get(r.pk, ())),
-        )
-        for r in regions
-    }
-    counts = {pk: len(inns) for pk, inns in innovations.items()}
+    inputs = region_inputs(regions, "verified")
+    counts = {pk: len(found.innovations) for pk, found in inputs.items()}
     return regions, inputs, counts
 
 
@@ -114,11 +86,8 @@ def _assign_ranks(results: list[Result], regions: dict[int, Region]) -> None:
         for r in pool:
             setattr(r, field, ranks[id(r)])
 
-    for tingkat in ("provinsi", "kabupaten", "kota"):
-        ranked(lambda region, t=tingkat: region.tingkat == t, "rank_tingkat")
-    ranked(lambda region: region.tertinggal, "rank_tertinggal")
-    ranked(lambda region: region.perbatasan, "rank_perbatasan")
-    ranked(lambda region: region.papua, "rank_papua")
+    for cluster in Cluster:
+        ranked(lambda region, c=cluster: c in clusters_of(region), rank_field(cluster))
 
 
 def recompute_period(period: Period, progress: Progress | None = None) -> list[Result]:

@@ -3,9 +3,9 @@
 from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
+from inovda.regions.clusters import Cluster
 from inovda.results import exports
 from inovda.results.models import Publication
-from inovda.results.ranking import CLUSTERS
 
 
 def _publication_or_404(year: int) -> Publication:
@@ -25,9 +25,9 @@ def _file(fmt: str, name: str, sheet: str, rows):
 def peringkat(request, year: int, fmt: str):
     publication = _publication_or_404(year)
     klaster = request.GET.get("klaster", "")
-    if klaster and klaster not in CLUSTERS:
+    if klaster and klaster not in Cluster.values:
         return HttpResponseBadRequest(
-            f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(CLUSTERS)}.",
+            f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(Cluster.values)}.",
             content_type="text/plain; charset=utf-8",
         )
     if klaster:

@@ -3,8 +3,7 @@ import re
 from django.urls import reverse
 
 from inovda.api.api import api
-from inovda.results.api import Cluster
-from inovda.results.ranking import CLUSTERS
+from inovda.regions.clusters import Cluster, ClusterCode
 
 PATHS = {
     "/api/v1/periods",
@@ -36,7 +35,7 @@ def test_it_names_urls_in_its_own_namespace():
 
 
 def test_it_accepts_exactly_the_ranking_clusters():
-    assert Cluster.__args__ == CLUSTERS
+    assert ClusterCode.__args__ == tuple(Cluster.values)
 
 
 def test_it_serves_the_docs_page_with_local_assets_only(client):
