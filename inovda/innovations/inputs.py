@@ -81,12 +81,23 @@ def _inputs(scope: Scope, wanted: tuple[Level, ...]) -> dict[Level, dict[int, Re
     innovations = Innovation.objects.filter(**where)
     if not claimed:
         innovations = innovations.filter(status__in=REPORTED)
-    fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible", "status"
+    fields = (
+        "id",
+        "region_id",
+        "name",
+        "urusan_utama",
+        "urusan_terkait",
+        "eligible",
+        "ineligible_reason",
+        "status",
+        "developed_on",
+    )
     claimed_by_region: dict[int, list[InnovationInput]] = defaultdict(list)
     verified_by_region: dict[int, list[InnovationInput]] = defaultdict(list)
-    for pk, region_id, name, utama, terkait, eligible, status in innovations.values_list(
-        *fields
-    ).iterator(chunk_size=CHUNK):
+    rows_of_innovations = innovations.values_list(*fields).iterator(chunk_size=CHUNK)
+    for pk, region_id, name, utama, terkait, eligible, reason, status, developed in (
+        rows_of_innovations
+    ):
         urusan = (utama, *terkait)
         key = (region_id, pk)
         if claimed:
@@ -95,7 +106,15 @@ def _inputs(scope: Scope, wanted: tuple[Level, ...]) -> dict[Level, dict[int, Re
             )
         if verified and status in _REPORTED:
             verified_by_region[region_id].append(
-                InnovationInput(name, checks.get(key, {}), urusan, str(pk), eligible)
+                InnovationInput(
+                    name,
+                    checks.get(key, {}),
+                    urusan,
+                    str(pk),
+                    eligible,
+                    ineligible_reason=reason,
+                    developed_on=developed,
+                )
             )
 
     def assemble(levels: dict, by_region: dict) -> dict[int, RegionInput]:
