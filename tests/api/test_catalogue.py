@@ -2,7 +2,7 @@ import pytest
 
 from inovda.innovations.models import Innovation
 from inovda.regions.services import create_period
-from tests.fixtures import add_innovations
+from tests.fixtures import add_innovations, republish
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,7 @@ def test_it_filters_the_catalogue(client, published):
     first.save()
     second.urusan_terkait = ["1.01", "2.16"]
     second.save()
+    republish(published)
 
     assert names(client, "?q=93.01") == ["Inovasi 93.01 nomor 1"]
     assert names(client, "?tahapan=uji_coba") == [first.name]
@@ -66,6 +67,7 @@ def test_it_shows_one_innovation_profile_without_private_fields(client, publishe
     innovation.nama_inisiator = "Budi Santoso"
     innovation.anggaran = "1500000.50"
     innovation.save()
+    republish(published)
     response = client.get(f"/api/v1/innovations/{innovation.pk}")
     assert response.status_code == 200
     body = response.json()
