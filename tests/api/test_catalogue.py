@@ -152,3 +152,11 @@ def test_it_accepts_the_largest_offset_and_clamps_the_limit(client, published):
 @pytest.mark.parametrize("pk", ["9223372036854775808", "0", "-1", "2147483648"])
 def test_it_answers_404_or_422_for_impossible_ids(client, published, pk):
     assert client.get(f"/api/v1/innovations/{pk}").status_code in (404, 422)
+
+
+def test_it_searches_as_the_portal_does(client, published):
+    Innovation.objects.filter(name="Inovasi 36.04 nomor 2").update(tujuan="Antrean puskesmas")
+    republish(published)
+    assert names(client, "?q=puskesmas") == ["Inovasi 36.04 nomor 2"]
+    assert "1 inovasi" in client.get("/katalog/", {"q": "puskesmas"}).content.decode()
+    assert len(names(client, "?q=36.73 nomor")) == 3
