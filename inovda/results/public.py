@@ -164,24 +164,6 @@ def public_innovation(pk: int, periods: Periods) -> PublishedInnovation | None:
 
 # --- Freezing -----------------------------------------------------------------------------
 
-PROFILE_FIELDS = [
-    "name",
-    "tahapan",
-    "inisiator",
-    "jenis",
-    "bentuk",
-    "urusan_utama",
-    "urusan_terkait",
-    "tanggal_uji_coba",
-    "tanggal_penerapan",
-    "rancang_bangun",
-    "tujuan",
-    "manfaat",
-    "hasil",
-    "anggaran",
-    "video_url",
-    "opd",
-]
 REGION_FIELDS = {
     "region__code": "region_code",
     "region__name": "region_name",
@@ -189,6 +171,13 @@ REGION_FIELDS = {
     "region__province_code": "province_code",
     "region__province_name": "province_name",
 }
+# The profile is whatever PublishedInnovation holds besides its keys and the region copy: adding a
+# public field there is all it takes to freeze it too.
+PROFILE_FIELDS = [
+    f.name
+    for f in PublishedInnovation._meta.concrete_fields
+    if f.name not in {"id", "publication", "innovation_id", *REGION_FIELDS.values()}
+]
 
 
 def snapshot_innovations(publication: Publication) -> int:
