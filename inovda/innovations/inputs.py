@@ -95,9 +95,17 @@ def _inputs(scope: Scope, wanted: tuple[Level, ...]) -> dict[Level, dict[int, Re
     claimed_by_region: dict[int, list[InnovationInput]] = defaultdict(list)
     verified_by_region: dict[int, list[InnovationInput]] = defaultdict(list)
     rows_of_innovations = innovations.values_list(*fields).iterator(chunk_size=CHUNK)
-    for pk, region_id, name, utama, terkait, eligible, reason, status, developed in (
-        rows_of_innovations
-    ):
+    for (
+        pk,
+        region_id,
+        name,
+        utama,
+        terkait,
+        eligible,
+        reason,
+        status,
+        developed,
+    ) in rows_of_innovations:
         urusan = (utama, *terkait)
         key = (region_id, pk)
         if claimed:

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from inovda.portal.explain import explain, gain_rows, level_rows
-from inovda.portal.published import latest_publications, period_context
+from inovda.portal.published import period_context
 from inovda.portal.views_ranking import PER_PAGE
 from inovda.regions.clusters import GROUPS, TIERS, Cluster, rank_field
 from inovda.results.models import Publication, PublishedResult
+from inovda.results.public import latest_publications, region_result
 from inovda.rulebooks.loader import load_rulebook
 
 
@@ -65,7 +66,7 @@ def region(request, year: int, code: str):
     publication = periods.get(year)
     if publication is None:
         raise Http404(f"Periode {year} tidak ada atau belum dipublikasikan.")
-    result = publication.results.select_related("region").filter(code=code).first()
+    result = region_result(publication, code)
     if result is None:
         raise Http404(f"Pemda {code} tidak ada dalam publikasi periode {year}.")
     rulebook = load_rulebook(publication.rulebook_year)

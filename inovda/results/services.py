@@ -14,6 +14,7 @@ from inovda.innovations.workflow import REPORTED
 from inovda.regions.clusters import Cluster, clusters_of, rank_field
 from inovda.regions.models import Period, Region
 from inovda.results.models import Publication, PublishedResult, Result
+from inovda.results.public import latest_publication, snapshot_innovations
 from inovda.results.ranking import competition_ranks
 from inovda.results.recap import build_recap
 from inovda.rulebooks.loader import load_rulebook
@@ -129,7 +130,7 @@ def previous_innovations(period: Period) -> int | None:
     previous = Period.objects.filter(year=period.year - 1).first()
     if previous is None:
         return None
-    publication = previous.publications.order_by("-number").first()
+    publication = latest_publication(previous)
     if publication is not None:
         return publication.recap["innovations"]
     reported = Innovation.objects.filter(region__period=previous, status__in=REPORTED)
@@ -151,10 +152,6 @@ class _Row:
         self.tingkat = tingkat
         self.innovations_reported = innovations_reported
         self.predicate = predicate
-
-
-def latest_publication(period: Period) -> Publication | None:
-    return period.publications.order_by("-number").first()
 
 
 def _changes(before: dict[str, PublishedResult], after: list[PublishedResult]) -> list[dict]:
@@ -181,7 +178,8 @@ def _plain(value):
 
 
 def publish_period(period: Period, actor=None, note: str = "") -> Publication:
-    """Freeze the period's current results as a new publication."""
+    """Freeze the period's current results, and the public profile of every innovation they
+    count, as a new publication."""
     rulebook = load_rulebook(period.rulebook_year)
     with transaction.atomic():
         period = Period.objects.select_for_update().get(pk=period.pk)
@@ -213,6 +211,7 @@ def publish_period(period: Period, actor=None, note: str = "") -> Publication:
             for r in results
         ]
         PublishedResult.objects.bulk_create(rows, batch_size=500)
+        innovations = snapshot_innovations(publication)
         if previous is not None:
             before = {p.code: p for p in previous.results.all()}
             publication.changes = _changes(before, rows)
@@ -226,6 +225,7 @@ def publish_period(period: Period, actor=None, note: str = "") -> Publication:
                 "number": publication.number,
                 "rulebook_hash": rulebook.content_hash,
                 "changes": len(publication.changes),
+                "innovations": innovations,
             },
         )
     return publication
