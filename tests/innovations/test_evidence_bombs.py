@@ -29,7 +29,7 @@ UNCHECKABLE = (
     "unggah kembali."
 )
 BOMB_SIZE = 512 * 1024 * 1024  # what the bomb inflates to
-MEMORY_BUDGET = 2 * pdfcheck.STREAM_BUDGET + 16 * 1024 * 1024  # far below BOMB_SIZE
+MEMORY_BUDGET = 3 * pdfcheck.STREAM_BUDGET  # a decoded stream and a copy; far below BOMB_SIZE
 
 
 def active(name: str) -> str:
