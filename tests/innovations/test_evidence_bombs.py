@@ -48,6 +48,10 @@ def stream(data: bytes, filters: str, dictionary: str = "/Type /XObject /Subtype
     return head + data + b"\nendstream"
 
 
+def ascii85(data: bytes) -> bytes:
+    return base64.a85encode(data, adobe=True)[2:]  # PDF streams carry no leading "<~"
+
+
 def run_length(data: bytes) -> bytes:
     out = b""
     for start in range(0, len(data), 128):
@@ -138,7 +142,7 @@ OBJSTM = "/Type /ObjStm /N 1 /First 4"
     [
         (stream(binascii.hexlify(HIDDEN) + b">", "/ASCIIHexDecode", OBJSTM), "JavaScript"),
         (
-            stream(base64.a85encode(zlib.compress(HIDDEN), adobe=True)[2:], "[/ASCII85Decode /FlateDecode]", OBJSTM),
+            stream(ascii85(zlib.compress(HIDDEN)), "[/ASCII85Decode /FlateDecode]", OBJSTM),
             "JavaScript",
         ),
         (stream(run_length(LAUNCH), "/RunLengthDecode", OBJSTM), "Launch"),
