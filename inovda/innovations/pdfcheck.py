@@ -41,14 +41,16 @@ ENCRYPT = "Encrypt"
 INFLATE_BUDGET = 128 * 1024 * 1024  # decoded bytes per file, all streams together
 STREAM_BUDGET = 32 * 1024 * 1024  # decoded bytes of one stream: the peak memory of the check
 OBJECT_BUDGET = 200_000  # objects read per file
-ESCAPED_NAME_BUDGET = 100_000  # names with #xx escapes decoded per file
-TIME_BUDGET = 20.0  # seconds per file, checked between objects
+NAME_BUDGET = 100_000  # names looked at in Python per file: #xx escapes, /JS without a value
+TIME_BUDGET = 10.0  # seconds per file, checked between objects
 
 _DELIM = rb"\x00\t\n\x0c\r ()<>\[\]{}/%"
 _WS = rb"[\x00\t\n\x0c\r ]"
 # /JS counts when a value follows: a string, a hex string or an indirect reference.
-_JS_VALUE = rb"(?:" + _WS + rb"|%[^\r\n]*[\r\n])*(?:[(<]|\d+" + _WS + rb"+\d+" + _WS + rb"+R)"
-_JS_VALUE_AT = re.compile(_JS_VALUE)
+# Possessive quantifiers and a bounded comment keep each look linear and short.
+_JS_VALUE_AT = re.compile(
+    rb"(?:" + _WS + rb"++|%[^\r\n]{0,255}+[\r\n])*+(?:[(<]|\d++" + _WS + rb"++\d++" + _WS + rb"++R)"
+)
 _NAMES = re.compile(
     rb"/(?:("
     + "|".join(sorted(ACTIVE, key=len, reverse=True)).encode()
@@ -59,9 +61,7 @@ _NAMES = re.compile(
     + rb"])"
     + rb"|(JS)(?![^"
     + _DELIM
-    + rb"])(?="
-    + _JS_VALUE
-    + rb")"
+    + rb"])"
     + rb"|([^"
     + _DELIM
     + rb"#]{0,126}#[0-9A-Fa-f]{2}[^"
@@ -85,7 +85,7 @@ class _Budget:
     def __init__(self, inflate_budget: int) -> None:
         self.inflated = inflate_budget
         self.objects = OBJECT_BUDGET
-        self.escaped = ESCAPED_NAME_BUDGET
+        self.names = NAME_BUDGET
         self.deadline = time.monotonic() + TIME_BUDGET
 
     def tick(self) -> None:
@@ -132,8 +132,12 @@ def _walk(data: bytes, budget: _Budget) -> None:
     if reader.is_encrypted:
         raise Refusal("uncheckable")
     object_streams = {int(stream) for stream, _ in reader.xref_objStm.values()}
+    seen: set[int] = set()
     for generation, numbers in list(reader.xref.items()):
-        for number in list(numbers):
+        for number, offset in list(numbers.items()):
+            if offset in seen:  # many entries pointing at one big object: parse it once
+                continue
+            seen.add(offset)
             budget.tick()
             obj = IndirectObject(number, generation, reader).get_object()
             if isinstance(obj, StreamObject) and _holds_syntax(obj, number in object_streams):
@@ -164,11 +168,13 @@ def _search(chunk: bytes, budget: _Budget) -> None:
     for match in _NAMES.finditer(chunk):
         if match[1]:
             _refuse(match[1])
-        if match[2]:
-            raise Refusal("active", "JS")
-        budget.escaped -= 1
-        if budget.escaped < 0:
+        budget.names -= 1  # a /JS without a value, or an escaped name: looked at in Python
+        if budget.names < 0:
             raise Refusal("uncheckable")
+        if match[2]:
+            if _JS_VALUE_AT.match(chunk, match.end()):
+                raise Refusal("active", "JS")
+            continue
         name = _HEX.sub(lambda m: bytes([int(m[1], 16)]), match[3])
         if name.decode("latin-1") in (*ACTIVE, ENCRYPT):
             _refuse(name)

@@ -132,6 +132,15 @@ def test_too_many_objects_are_refused(world, client_a, monkeypatch):
     assert_refused(response, UNCHECKABLE, world)
 
 
+def test_too_many_names_to_look_at_one_by_one_are_refused(world, client_a, monkeypatch):
+    monkeypatch.setattr(pdfcheck, "NAME_BUDGET", 50)
+    filler = b"<< /Padding [" + b"/JS /A#42 " * 30 + b"] >>"
+
+    response = post_file(client_a, world.answer, "nama.pdf", pdf(filler))
+
+    assert_refused(response, UNCHECKABLE, world)
+
+
 HIDDEN = b"6 0 7 0 << /S /JavaScript /JS (app.alert(1)) >>"
 LAUNCH = b"6 0 << /AA << /O << /S /Launch /F (cmd.exe) >> >> >>"
 OBJSTM = "/Type /ObjStm /N 1 /First 4"
