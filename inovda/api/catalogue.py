@@ -5,7 +5,7 @@ Evidence, indicator answers, verifier notes and the initiator's personal name st
 
 from datetime import date
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -61,6 +61,7 @@ class InnovationOut(InnovationRow):
 def list_innovations(
     request: HttpRequest,
     year: int,
+    response: HttpResponse,
     q: str | None = None,
     urusan: str | None = None,
     tahapan: Tahapan | None = None,
@@ -71,7 +72,7 @@ def list_innovations(
 ):
     """Innovations of a published period, by region code then name. `urusan` matches the
     primary or a related urusan code (e.g. 1.02)."""
-    innovations = exports.catalogue(publication_or_404(year))
+    innovations = exports.catalogue(publication_or_404(year, response))
     if q:
         innovations = innovations.filter(name__icontains=q)
     if urusan:

@@ -6,7 +6,7 @@ Only a period's latest publication is visible; every number comes from its froze
 from datetime import datetime
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -21,10 +21,13 @@ Cluster = Literal["provinsi", "kabupaten", "kota", "tertinggal", "perbatasan", "
 MAX_LIMIT = 1000
 
 
-def publication_or_404(year: int) -> Publication:
+def publication_or_404(year: int, response: HttpResponse | None = None) -> Publication:
+    """``response``: the answer being built, marked when the period's data is synthetic."""
     publication = exports.published(year)
     if publication is None:
         raise HttpError(404, f"Periode {year} tidak ada atau belum dipublikasikan.")
+    if response is not None and publication.period.synthetic:
+        response[exports.SYNTHETIC_HEADER] = "sintetis"
     return publication
 
 
@@ -38,6 +41,7 @@ class PeriodOut(Schema):
     published_at: datetime
     rulebook_hash: str
     approximate: bool = Field(description="The rulebook has values marked approximate.")
+    synthetic: bool = Field(alias="period.synthetic", description="Synthetic (demo) data.")
 
     @staticmethod
     def resolve_approximate(publication: Publication) -> bool:
@@ -163,9 +167,9 @@ def list_periods(request: HttpRequest):
 
 
 @router.get("/periods/{year}/recap", response=RecapOut)
-def get_recap(request: HttpRequest, year: int):
+def get_recap(request: HttpRequest, year: int, response: HttpResponse):
     """The national recap, as `inovda recap --period <year> --format json` prints it."""
-    return publication_or_404(year).recap
+    return publication_or_404(year, response).recap
 
 
 @router.get("/periods/{year}/rankings", response=list[RankingRow])
@@ -174,11 +178,12 @@ def list_rankings(
     request: HttpRequest,
     year: int,
     cluster: Cluster,
+    response: HttpResponse,
     province: str | None = None,
     q: str | None = None,
 ):
     """Ranked regions of one cluster, best first. Tidak Dapat Dinilai regions have no rank."""
-    rows = exports.ranking(publication_or_404(year), cluster)
+    rows = exports.ranking(publication_or_404(year, response), cluster)
     if province:
         rows = rows.filter(province_code=province)
     if q:
@@ -187,9 +192,9 @@ def list_rankings(
 
 
 @router.get("/periods/{year}/regions/{code}", response=RegionResultOut)
-def get_region_result(request: HttpRequest, year: int, code: str):
+def get_region_result(request: HttpRequest, year: int, code: str, response: HttpResponse):
     """One region's published result: scores, every rank and the per-indicator breakdown."""
-    result = publication_or_404(year).results.filter(code=code).first()
+    result = publication_or_404(year, response).results.filter(code=code).first()
     if result is None:
         raise HttpError(404, f"Pemda {code} tidak ada dalam publikasi periode {year}.")
     return result

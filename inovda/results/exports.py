@@ -24,6 +24,9 @@ from inovda.results.ranking import CLUSTERS
 from inovda.results.services import latest_publication
 
 TINGKAT = ("provinsi", "kabupaten", "kota")
+# Said by every answer and file built on a synthetic (demo) period, whatever the settings.
+SYNTHETIC_NOTE = "Data sintetis untuk demo — bukan hasil resmi."
+SYNTHETIC_HEADER = "X-Inovda-Data"
 RANK_FIELDS = {
     **dict.fromkeys(TINGKAT, "rank_tingkat"),
     "tertinggal": "rank_tertinggal",
