@@ -15,8 +15,8 @@ from inovda.innovations import eligibility
 from inovda.innovations.models import Answer, Evidence, Innovation, Status
 from inovda.innovations.services import innovation_checklist
 from inovda.regions.models import Period
-from inovda.results.exports import SYNTHETIC_NOTE
 from inovda.results.models import PublishedResult
+from inovda.results.public import SYNTHETIC_NOTE
 from inovda.rulebooks.loader import load_rulebook
 
 pytestmark = pytest.mark.django_db
