@@ -56,7 +56,9 @@ def test_it_documents_every_status_the_api_answers(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     statuses = {path: set(ops["get"]["responses"]) for path, ops in paths.items()}
     assert statuses.pop("/api/v1/periods") == {"200", "400", "429"}
-    assert all(found == {"200", "400", "404", "422", "429"} for found in statuses.values()), statuses
+    assert all(found == {"200", "400", "404", "422", "429"} for found in statuses.values()), (
+        statuses
+    )
     recap = paths["/api/v1/periods/{year}/recap"]["get"]["responses"]
     assert recap["404"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Message"
