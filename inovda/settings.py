@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "inovda.innovations",
     "inovda.verification",
     "inovda.results",
+    "inovda.awards",
     "inovda.portal",
     "inovda.api",
 ]
