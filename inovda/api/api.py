@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
 from inovda.api import catalogue
+from inovda.awards import api as awards
 from inovda.results import api as results
 
 api = NinjaAPI(
@@ -23,3 +24,4 @@ api = NinjaAPI(
 )
 api.add_router("", results.router)
 api.add_router("", catalogue.router)
+api.add_router("", awards.router)
