@@ -85,6 +85,7 @@ def _plan(award: Award, revision) -> list[tuple[str, object, str]]:
 def generate_certificates(
     actor, award: Award, progress: Callable[[int, int], None] | None = None
 ) -> int:
+    award = Award.objects.select_related("period", "publication").get(pk=award.pk)
     revision = signed_revision(award.period.year)
     if revision is None or not award.signed:
         raise AwardError("Piagam hanya dibuat setelah pleno menetapkan pemenang.")
