@@ -94,9 +94,7 @@ def test_certificates_are_real_pdfs_and_verifiable(client, personas, award):
     assert Certificate.objects.get(pk=cert.pk).number == cert.number
 
 
-def test_a_strategy_file_of_the_wrong_type_is_refused_and_nothing_stored(
-    client, personas, award
-):
+def test_a_strategy_file_of_the_wrong_type_is_refused_and_nothing_stored(client, personas, award):
     serang = nominee_of(award, "36.04")
     client.force_login(personas.admin_a)
     bad = SimpleUploadedFile("strategi.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")

@@ -25,7 +25,10 @@ def test_it_takes_the_quota_in_rank_order_and_names_the_next_in_line():
     picks = select(book(kota=3), rows)
     kota = [p for p in picks if p.cluster == "kota"]
     assert [(p.candidate.code, p.reserve) for p in kota] == [
-        ("10", False), ("11", False), ("12", False), ("13", True)
+        ("10", False),
+        ("11", False),
+        ("12", False),
+        ("13", True),
     ]
     assert kota[0].why == "Peringkat 1 klaster kota, IID 90"
 
@@ -40,7 +43,9 @@ def test_ties_at_the_cut_off_are_all_nominated():
     rows = [cand("10", 90, {"kota": 1}), cand("11", 80, {"kota": 2}), cand("12", 80, {"kota": 2})]
     picks = [p for p in select(book(kota=2), rows) if p.cluster == "kota"]
     assert [(p.candidate.code, p.reserve) for p in picks] == [
-        ("10", False), ("11", False), ("12", False)
+        ("10", False),
+        ("11", False),
+        ("12", False),
     ]
     assert "seri di batas kuota" in picks[2].why
 
