@@ -40,13 +40,7 @@ def nominee_of(award, code, cluster="kabupaten"):
 
 
 def full_scores(value=80):
-    return {
-        a: value
-        for a in (
-            "kebaharuan",
-            "kemanfaatan",
-            "kewenangan_kolaborasi",
-            "replikasi",
-            "penguasaan_materi",
-        )
-    }
+    return dict.fromkeys(
+        ("kebaharuan", "kemanfaatan", "kewenangan_kolaborasi", "replikasi", "penguasaan_materi"),
+        value,
+    )
