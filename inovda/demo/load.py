@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from inovda.awards.demo import load_award_demo
+from inovda.demo.accounts import ensure_demo_accounts
 from inovda.demo.figures import (
     INNOVATIONS_2019,
     INNOVATIONS_NOW,
@@ -144,3 +146,6 @@ def load_demo(say: Say = print) -> None:
             recompute_period(period)
             publish_period(period, note="Data sintetis untuk demo Inovda.")
             say(f"{period}: dihitung dan dipublikasikan")
+        # The award needs its national admin and jurors: the demo accounts come first.
+        ensure_demo_accounts()
+        load_award_demo(say)
