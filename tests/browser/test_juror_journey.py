@@ -19,9 +19,7 @@ def login(page, username):
     page.wait_for_load_state()
 
 
-def test_a_juror_scores_a_nominee_and_the_chair_closes_the_round(  # noqa: F811 (fixture)
-    browser, live_server, award
-):
+def test_a_juror_scores_a_nominee_and_the_chair_closes_the_round(browser, live_server, award):
     serang = nominee_of(award, "36.04")
     juror = browser.new_context(base_url=live_server.url, locale="id-ID").new_page()
     login(juror, "juri")
