@@ -19,8 +19,9 @@ def login(page, username):
     page.wait_for_load_state()
 
 
-def test_a_juror_scores_a_nominee_and_the_chair_closes_the_round(browser, live_server, award):
-    serang = nominee_of(award, "36.04")
+def test_a_juror_scores_a_nominee_and_the_chair_closes_the_round(browser, live_server, request):
+    world = request.getfixturevalue("award")  # the award world of tests/awards
+    serang = nominee_of(world, "36.04")
     juror = browser.new_context(base_url=live_server.url, locale="id-ID").new_page()
     login(juror, "juri")
 
@@ -42,7 +43,7 @@ def test_a_juror_scores_a_nominee_and_the_chair_closes_the_round(browser, live_s
 
     chair = browser.new_context(base_url=live_server.url, locale="id-ID").new_page()
     login(chair, "ketua.juri")
-    panel = Panel.objects.get(award=award)
+    panel = Panel.objects.get(award=world)
     chair.goto(f"/penghargaan/panel/{panel.pk}/")
     chair.get_by_role("button", name="Tutup putaran").click()
     chair.wait_for_load_state()
