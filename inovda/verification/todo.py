@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from inovda.accounts.models import PEMDA_ROLES, Assignment, Role
 from inovda.accounts.todo import Link, Task, register
+from inovda.innovations import feedback
 from inovda.regions.models import Region
-from inovda.verification.models import Objection, QCReview
+from inovda.verification.models import Decision, Objection, Outcome, QCReview, RevisionRequest
 from inovda.verification.queue import default_period, queue, spd_queue
 
 
@@ -85,3 +86,34 @@ def pemda_items(user):
 def register_home() -> None:
     register((Role.VERIFIER, Role.NATIONAL_ADMIN), reviewer_items, order=20)
     register(PEMDA_ROLES, pemda_items, order=20)
+    feedback.register(innovation_feedback)
+
+
+def innovation_feedback(innovation):
+    """The latest return's notes and, per indicator, the latest decision that was not a plain
+    accept (two queries)."""
+    revision = RevisionRequest.objects.filter(innovation=innovation).first()
+    reasons: dict[str, str] = {}
+    decisions = (
+        Decision.objects.filter(answer__innovation=innovation)
+        .select_related("answer")
+        .order_by("answer_id", "-decided_at", "-id")
+    )
+    seen: set[int] = set()
+    for decision in decisions:
+        if decision.answer_id in seen:
+            continue
+        seen.add(decision.answer_id)
+        if decision.outcome == Outcome.ACCEPT:
+            continue
+        words = [decision.get_outcome_display()]
+        if decision.reason:
+            words.append(decision.get_reason_display())
+        if decision.text:
+            words.append(decision.text)
+        reasons[decision.answer.indicator_id] = " — ".join(words)
+    return feedback.Feedback(
+        notes=revision.notes if revision else "",
+        returned_at=revision.created_at if revision else None,
+        reasons=reasons,
+    )
