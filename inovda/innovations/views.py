@@ -13,10 +13,9 @@ from django.views.decorators.http import require_GET
 
 from inovda.accounts.access import WindowClosed, region_access
 from inovda.core.models import AuditEntry
+from inovda.innovations import receipt
 from inovda.innovations.access import get_submission_for_user
 from inovda.innovations.deadline import deadline_for
-from inovda.innovations.fields import INNOVATION_FIELDS
-from inovda.innovations.forms import InnovationForm, display_value
 from inovda.innovations.models import Status
 from inovda.innovations.selfscore import region_selfscore
 from inovda.regions.models import Region
@@ -102,16 +101,13 @@ def home(request, year: int, code: str):
 
 @login_required
 @require_GET
-def receipt(request, pk: int):
+def receipt_page(request, pk: int):
     submission = get_submission_for_user(request.user, pk)
-    snapshot = submission.snapshot
-    labels = {f: InnovationForm.base_fields[f].label for f in INNOVATION_FIELDS}
     context = {
         "submission": submission,
         "region": submission.region,
-        "profile_rows": [
-            (labels.get(k, k), display_value(v)) for k, v in snapshot.get("profil", {}).items()
-        ],
-        "answer_rows": snapshot.get("jawaban") or snapshot.get("profil_spd") or [],
+        "number": receipt.receipt_number(submission),
+        "profile_rows": receipt.profile_rows(submission.snapshot),
+        "answer_rows": receipt.answer_rows(submission),
     }
     return render(request, "innovations/receipt.html", context)

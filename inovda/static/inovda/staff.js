@@ -58,6 +58,14 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) summary.focus();
   });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    // An upload inside a guarded form saves it: no warning once the swap has happened.
+    var form = event.detail.elt.form || event.detail.elt.closest("form");
+    if (form) dirty.delete(form);
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     labelCells(event.target);
   });
