@@ -19,6 +19,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -143,17 +144,25 @@ def remove(request, pk: int):
     return _done(request, answer, message)
 
 
+INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+
 @login_required
 @require_safe
+@xframe_options_sameorigin
 def download(request, pk: int):
+    """The file, behind the gate. ``?tampil=1`` shows a PDF or image inline (the verifier's
+    preview frame, same origin only); the sandbox policy stays on either way."""
     evidence = get_evidence_for_user(request.user, pk)
+    inline = request.GET.get("tampil") == "1" and evidence.content_type in INLINE_TYPES
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Berkas tidak ditemukan di penyimpanan.") from exc
     response = FileResponse(handle, content_type=evidence.content_type)
+    disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(evidence.original_name, safe='')}"
+        f"{disposition}; filename*=UTF-8''{quote(evidence.original_name, safe='')}"
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
