@@ -11,14 +11,20 @@ from tests.personas import PASSWORD
 
 AXE = Axe()
 SERIOUS = ("serious", "critical")
+# The elements sticking out on the right, to say what makes a page scroll sideways.
+WIDEST = """() => Array.from(document.querySelectorAll("body *"))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .slice(0, 8)
+  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
 
 
 def check_page(page) -> None:
     page.wait_for_load_state()
     if page.viewport_name == "phone":
         fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert fits, f"{page.url} scrolls sideways at 390 px (scrollWidth {width})"
+        if not fits:
+            wide = page.evaluate(WIDEST)
+            raise AssertionError(f"{page.url} scrolls sideways at 390 px: {wide}")
     results = AXE.run(page)
     serious = [
         (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
