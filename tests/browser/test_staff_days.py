@@ -195,3 +195,26 @@ def test_it_lets_the_national_admin_publish_through_the_confirmation(sized_page)
     assert Publication.objects.filter(period=period).count() == 1
     innovation.refresh_from_db()
     assert innovation.status == Status.LOCKED
+
+
+def test_it_fits_the_public_tables_on_a_phone(browser, live_server):
+    from tests.fixtures import published_period
+
+    published_period(2026)
+    context = browser.new_context(
+        base_url=live_server.url, locale="id-ID", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.viewport_name = "phone"
+    try:
+        for url in (
+            "/periode/2026/",
+            "/periode/2026/peringkat/",
+            "/periode/2026/pemda/36.04/",
+            "/metodologi/",
+            "/katalog/",
+        ):
+            page.goto(url)
+            check_page(page)
+    finally:
+        context.close()
