@@ -35,7 +35,7 @@ def test_it_numbers_and_words_the_receipt_for_people(personas):
     first_indicator = RULEBOOK.sid_indicators[0]
     assert f"{first_indicator.id}. {first_indicator.name}" in text
     assert submission.content_hash in text
-    assert 'media="print"' in text and "data-print" in text
+    assert "inovda/receipt.css" in text and "data-print" in text
     first_page = client_for(personas.admin_a).get(
         reverse("pemda:receipt", args=[Submission.objects.get(innovation=first).pk])
     )
