@@ -70,6 +70,11 @@ def sized_page(request, browser, live_server):
     context.close()
 
 
+SAVED: list[Path] = []  # screenshots taken in this run
+
+
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.iterdir()):
-        terminalreporter.write_line(f"Screenshots of each role's home: {SCREENSHOTS}")
+    if SAVED:
+        terminalreporter.write_line(
+            f"Screenshots of each role's home ({len(SAVED)}): {SCREENSHOTS}"
+        )

@@ -6,7 +6,7 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SAVED, SCREENSHOTS
 from tests.personas import PASSWORD
 
 AXE = Axe()
@@ -36,7 +36,9 @@ def check_page(page) -> None:
 
 def screenshot(page, role: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{role}-{page.viewport_name}.png"), full_page=True)
+    path = SCREENSHOTS / f"{role}-{page.viewport_name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    SAVED.append(path)
 
 
 def login(page, username: str, password: str = PASSWORD) -> None:
