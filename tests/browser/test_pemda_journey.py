@@ -14,11 +14,12 @@ from inovda.innovations.models import Answer, Evidence, Innovation, Status, Subm
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
 from tests.browser.staff import check_page, click_through, login, screenshot
+from tests.innovations.test_evidence_support import pdf
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf()  # well formed: the upload checks the PDF structure
 NARRATIVE = " ".join(["Layanan kesehatan keliling menjangkau desa terpencil."] * 50)
 
 

@@ -18,12 +18,13 @@ from inovda.results.models import Publication
 from inovda.rulebooks.loader import load_rulebook
 from inovda.verification.models import Decision, Outcome, Reason, RevisionRequest
 from tests.browser.staff import check_page, click_through, login, logout, screenshot
+from tests.innovations.test_evidence_support import pdf
 from tests.innovations.workspace import add_mandatory_evidence, innovation_data
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf()  # well formed: the upload checks the PDF structure
 RULEBOOK = load_rulebook(2026)
 FIRST = RULEBOOK.sid_indicators[0].id
 
