@@ -18,6 +18,7 @@ NAV: dict[str, tuple[tuple[str, str], ...]] = {
         ("Antrean verifikasi", "verifikasi:queue"),
         ("Sanggahan", "verifikasi:objections"),
     ),
+    Role.JUROR: (("Tugas juri", "awards:mine"),),
     Role.NATIONAL_ADMIN: (
         ("Periode & publikasi", "periods:list"),
         ("Antrean verifikasi", "verifikasi:queue"),

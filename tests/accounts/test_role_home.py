@@ -117,3 +117,16 @@ def test_it_has_an_indonesian_server_error_page(client, settings):
     assert "Terjadi kesalahan pada server" in html
     assert 'href="/akun/"' in html
     assert isinstance(PermissionDenied("x"), Exception)
+
+
+def test_it_gives_the_juror_a_home_with_its_scoring_page(client, db):
+    from inovda.accounts.models import Role
+    from tests.personas import make_user
+
+    juror = make_user("juri.satu", Role.JUROR)
+    client.force_login(juror)
+    response = client.get(HOME)
+    assert response.status_code == 200
+    assert "panel presentasi yang Anda nilai" in response.text
+    assert reverse("awards:mine") in response.text
+    assert "Juri" in response.text
