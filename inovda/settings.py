@@ -49,7 +49,10 @@ INSTALLED_APPS = [
     "django_htmx",
     # Listed so its Swagger UI assets are served from the package, not from a CDN.
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "inovda.core",
+    "inovda.jobs",
     "inovda.accounts",
     "inovda.regions",
     "inovda.innovations",
@@ -154,6 +157,23 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+
+# Background jobs (django-tasks). The database backend needs nothing beyond the database and
+# a worker (`inovda worker`); TASKS_BACKEND=immediate runs each job inside the request instead.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={_task_backend!r}: choose one of {', '.join(_TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+# A job with no progress for this long is taken for dead (its worker stopped) and may restart.
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=900)
+# /healthz reports the worker down when its last heartbeat is older than this.
+WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=60)
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
