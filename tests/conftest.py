@@ -18,6 +18,12 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    # Built downloads and evidence of one test never leak into another.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def jobs_run_at_once(settings):
     # Jobs run inside the request that starts them; tests/service runs the real worker too.
     settings.TASKS = IMMEDIATE

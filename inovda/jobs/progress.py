@@ -63,8 +63,10 @@ class Reporter:
         self.job_id = job_id
         self._last = 0.0
         self._side: Any = None
+        self.done = self.total = 0
 
     def __call__(self, done: int, total: int, message: str | None = None) -> None:
+        self.done, self.total = done, total
         now = time.monotonic()
         if done < total and message is None and now - self._last < WRITE_EVERY:
             return
@@ -134,7 +136,12 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
         report.close()
     now = timezone.now()
     Job.objects.filter(pk=job.pk).update(
-        state=State.DONE, message=message[:255], finished_at=now, updated_at=now
+        state=State.DONE,
+        message=message[:255],
+        done=report.total,
+        total=report.total,
+        finished_at=now,
+        updated_at=now,
     )
     logger.info("job %s %s %s done: %s", job.pk, job.kind, job.subject, message)
     return message

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
-from inovda.results import exports
+from inovda.results import downloads, exports
 from inovda.results.models import Publication
 from inovda.results.ranking import CLUSTERS
 
@@ -30,6 +30,8 @@ def peringkat(request, year: int, fmt: str):
             f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(CLUSTERS)}.",
             content_type="text/plain; charset=utf-8",
         )
+    if not klaster and (stored := downloads.stored_response(publication, "peringkat", fmt)):
+        return stored
     if klaster:
         rows = exports.table(exports.RANKING_COLUMNS, exports.ranking(publication, klaster))
         name = f"inovda-peringkat-{year}-{klaster}"
@@ -42,6 +44,8 @@ def peringkat(request, year: int, fmt: str):
 @require_GET
 def katalog(request, year: int, fmt: str):
     publication = _publication_or_404(year)
+    if stored := downloads.stored_response(publication, "katalog", fmt):
+        return stored
     innovations = exports.catalogue(publication).iterator(chunk_size=2000)
     rows = exports.table(exports.CATALOGUE_COLUMNS, innovations)
     return _file(fmt, f"inovda-katalog-{year}", "Katalog inovasi", rows)

@@ -19,15 +19,15 @@ class Command(DbWorker):
     def handle(self, *args, **options):
         worker_id = options["worker_id"]
         stop = threading.Event()
+        beat(worker_id)  # at once, so a fresh worker counts as alive
 
         def beating() -> None:
             try:
-                while not stop.is_set():
+                while not stop.wait(BEAT_EVERY):
                     try:
                         beat(worker_id)
                     except Exception:
                         logger.warning("worker heartbeat not written", exc_info=True)
-                    stop.wait(BEAT_EVERY)
             finally:
                 connection.close()
 
@@ -37,3 +37,4 @@ class Command(DbWorker):
             return super().handle(*args, **options)
         finally:
             stop.set()
+            thread.join(timeout=5)
