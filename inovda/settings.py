@@ -175,6 +175,16 @@ JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=900)
 # /healthz reports the worker down when its last heartbeat is older than this.
 WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=60)
 
+# E-mail: printed on the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.go.id:587 (django-environ's email URL).
+globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Inovda <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the site at, for links in e-mails (invitations).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# An invitation's set-password link stays valid this long (seconds; 7 days).
+PASSWORD_RESET_TIMEOUT = env.int("INVITATION_TIMEOUT", default=7 * 24 * 3600)
+
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }

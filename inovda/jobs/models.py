@@ -70,3 +70,14 @@ class WorkerBeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id}@{self.host} {self.beat_at:%H:%M:%S}"
+
+
+class Once(models.Model):
+    """A key recorded the first time some one-off work is done (a reminder sent), so running
+    the work again does nothing twice."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key
