@@ -208,9 +208,15 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # An invitation's set-password link stays valid this long (seconds; 7 days).
 PASSWORD_RESET_TIMEOUT = env.int("INVITATION_TIMEOUT", default=7 * 24 * 3600)
 
+# One process: local memory. More than one (gunicorn workers, several app servers): Redis,
+# e.g. CACHE_URL=redis://127.0.0.1:6379/0, so the API throttle counts across all of them.
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Sessions in the database: a login made through one app server holds on every other.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Open data: anonymous API clients get this many requests per minute.
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/m")
