@@ -4,7 +4,7 @@ from inovda.jobs import backup
 
 
 class Command(BaseCommand):
-    help = "Cadangkan basis data dan semua berkas tersimpan ke satu berkas zip dengan manifest SHA-256."
+    help = "Cadangkan basis data dan semua berkas tersimpan ke satu zip dengan manifest SHA-256."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="berkas cadangan (.zip)")

@@ -4,7 +4,7 @@ from inovda.jobs import backup
 
 
 class Command(BaseCommand):
-    help = "Pulihkan cadangan ke basis data kosong yang sudah dimigrasi, setelah seluruh hash diperiksa."
+    help = "Pulihkan cadangan ke basis data kosong yang sudah dimigrasi, setelah hash diperiksa."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="berkas cadangan (.zip)")
