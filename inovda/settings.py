@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "inovda.observability.RequestLogMiddleware",  # first: its id is on every later log line
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -221,12 +222,36 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Open data: anonymous API clients get this many requests per minute.
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/m")
 
+# Logs: one JSON object per line (LOG_FORMAT=json, the default in production) or plain text
+# (the default with DEBUG), each line with the request id. A request or query slower than its
+# threshold (milliseconds) is logged as a warning.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+SLOW_REQUEST_MS = env.int("SLOW_REQUEST_MS", default=1000)
+SLOW_QUERY_MS = env.int("SLOW_QUERY_MS", default=200)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "inovda.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "inovda.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # Who was invited, reminded or notified, and every job's end, even at WARNING.
+        "inovda.mail": {"level": "INFO"},
+        "inovda.jobs": {"level": "INFO"},
+    },
 }
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: choose json or text.")
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
