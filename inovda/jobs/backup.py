@@ -94,9 +94,10 @@ def backup(path: str | Path, say: Callable[[str], None] = lambda _: None) -> dic
         "files": {},
         "missing": [],
     }
-    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED, allowZip64=True
-    ) as archive:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive,
+    ):
         data = Path(tmp) / DATA
         _dump_snapshot(data)
         manifest["files"][DATA] = {"sha256": _sha256_file(data), "size": data.stat().st_size}
@@ -106,9 +107,10 @@ def backup(path: str | Path, say: Callable[[str], None] = lambda _: None) -> dic
         for name in names:
             digest, size = hashlib.sha256(), 0
             try:
-                with default_storage.open(name, "rb") as source, archive.open(
-                    FILES + name, "w", force_zip64=True
-                ) as sink:
+                with (
+                    default_storage.open(name, "rb") as source,
+                    archive.open(FILES + name, "w", force_zip64=True) as sink,
+                ):
                     for chunk in iter(lambda src=source: src.read(1 << 20), b""):
                         digest.update(chunk)
                         size += len(chunk)

@@ -14,9 +14,11 @@ from inovda.jobs import progress
 from inovda.jobs.models import Job
 from inovda.regions.models import Period
 from inovda.results import downloads, lifecycle
+from inovda.results.models import Publication
 
 RECOMPUTE, PUBLISH = "period.recompute", "period.publish"
-LABELS = {RECOMPUTE: "Hitung ulang", PUBLISH: "Publikasi"}
+DOWNLOADS = "publication.downloads"
+LABELS = {RECOMPUTE: "Hitung ulang", PUBLISH: "Publikasi", DOWNLOADS: "Unduhan publikasi"}
 
 
 def subject(period: Period) -> str:
@@ -64,6 +66,25 @@ def publish_job(job_id: str, year: int, actor_id: int, note: str, seen: int) -> 
         return f"{period} dipublikasikan (publikasi {publication.number})."
 
     return progress.execute(job_id, work, readable=lifecycle.Refused)
+
+
+def enqueue_downloads(publication: Publication) -> Job:
+    """Build a publication's downloads in the background (one made outside the publish job,
+    such as the demo's)."""
+    job, created = progress.start(DOWNLOADS, f"publication:{publication.pk}")
+    if created:
+        build_downloads_job.enqueue(str(job.pk), publication.pk)
+    return job
+
+
+@task()
+def build_downloads_job(job_id: str, publication_id: int) -> str:
+    def work(report: progress.Reporter) -> str:
+        publication = Publication.objects.select_related("period").get(pk=publication_id)
+        manifest = downloads.build(publication, report)
+        return f"{len(manifest)} unduhan {publication} siap."
+
+    return progress.execute(job_id, work)
 
 
 def latest(period: Period) -> Job | None:

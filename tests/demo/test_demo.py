@@ -4,10 +4,12 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from inovda.core.models import AuditEntry
 from inovda.demo.figures import SERANG_INNOVATIONS
 from inovda.innovations.models import Innovation
+from inovda.jobs.models import Job
 from inovda.regions.models import Period
 from inovda.results.models import Publication, Result
 
@@ -36,6 +38,9 @@ def demo(django_db_setup, django_db_blocker):
         Publication.objects.all().delete()
         AuditEntry.objects.all().delete()
         Period.objects.all().delete()
+        # The download jobs the command queued (no worker runs here).
+        Job.objects.all().delete()
+        DBTaskResult.objects.all().delete()
 
 
 @pytest.mark.django_db
