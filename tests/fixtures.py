@@ -66,3 +66,9 @@ def published_period(year: int = 2026, data: dict | None = None) -> PublishedPer
         add_innovations(period.regions.get(code=code), count, spd_level, sid_level)
     recompute_period(period)
     return PublishedPeriod(period, publish_period(period, note="uji"))
+
+
+def republish(published: PublishedPeriod) -> Publication:
+    """A new publication of the period: edits made after publishing reach the public only so."""
+    recompute_period(published.period)
+    return publish_period(published.period, note="koreksi")

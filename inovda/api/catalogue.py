@@ -1,20 +1,23 @@
 """The public catalogue of innovations of published periods: profile fields only.
 
-Evidence, indicator answers, verifier notes and the initiator's personal name stay private.
+Every answer is the profile frozen with the latest publication of the period
+(``results.public``): drafts and innovations that publication does not count are never shown,
+and edits made after publishing appear only with the next publication. Evidence, indicator
+answers, verifier notes and the initiator's personal name stay private.
 """
 
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from inovda.innovations.models import Bentuk, Innovation, Jenis, Tahapan
+from inovda.innovations.models import Bentuk, Jenis, Tahapan
 from inovda.regions.models import Region
-from inovda.results import exports
-from inovda.results.api import MAX_LIMIT, publication_or_404
-from inovda.results.services import latest_publication
+from inovda.results import public
+from inovda.results.api import ERRORS, MAX_LIMIT, Pagination, publication_or_404
+from inovda.results.models import PublishedInnovation
 
 router = Router(tags=["katalog"])
 
@@ -28,7 +31,7 @@ class RegionRef(Schema):
 
 
 class InnovationRow(Schema):
-    id: int
+    id: int = Field(alias="innovation_id")
     name: str
     region: RegionRef
     tahapan: str
@@ -41,6 +44,16 @@ class InnovationRow(Schema):
     tanggal_uji_coba: date | None
     tanggal_penerapan: date | None
 
+    @staticmethod
+    def resolve_region(row: PublishedInnovation) -> dict:
+        return {
+            "code": row.region_code,
+            "name": row.region_name,
+            "tingkat": row.region_tingkat,
+            "province_code": row.province_code,
+            "province_name": row.province_name,
+        }
+
 
 class InnovationOut(InnovationRow):
     period: int
@@ -52,12 +65,12 @@ class InnovationOut(InnovationRow):
     video_url: str
 
     @staticmethod
-    def resolve_period(innovation: Innovation) -> int:
-        return innovation.region.period.year
+    def resolve_period(row: PublishedInnovation) -> int:
+        return row.publication.period.year
 
 
-@router.get("/periods/{year}/innovations", response=list[InnovationRow])
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@router.get("/periods/{year}/innovations", response={200: list[InnovationRow], **ERRORS})
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def list_innovations(
     request: HttpRequest,
     year: int,
@@ -69,30 +82,25 @@ def list_innovations(
     tingkat: Region.Tingkat | None = None,
     province: str | None = None,
 ):
-    """Innovations of a published period, by region code then name. `urusan` matches the
-    primary or a related urusan code (e.g. 1.02)."""
-    innovations = exports.catalogue(publication_or_404(year))
-    if q:
-        innovations = innovations.filter(name__icontains=q)
-    if urusan:
-        innovations = exports.with_urusan(innovations, urusan)
-    filters = {
-        "tahapan": tahapan,
-        "jenis": jenis,
-        "bentuk": bentuk,
-        "region__tingkat": tingkat,
-        "region__province_code": province,
-    }
-    return innovations.filter(**{k: v for k, v in filters.items() if v})
-
-
-@router.get("/innovations/{innovation_id}", response=InnovationOut)
-def get_innovation(request: HttpRequest, innovation_id: int):
-    """One innovation's profile, when its period is published."""
-    innovation = (
-        Innovation.objects.select_related("region__period").filter(pk=innovation_id).first()
+    """Innovations of a published period, by region code then name. `q` searches the name,
+    tujuan and manfaat as the portal does (full text, best match first, on PostgreSQL).
+    `urusan` matches the primary or a related urusan code (e.g. 1.02)."""
+    return public.filter_catalogue(
+        public.catalogue(publication_or_404(year)),
+        q=q,
+        urusan=urusan,
+        tahapan=tahapan,
+        jenis=jenis,
+        bentuk=bentuk,
+        tingkat=tingkat,
+        province=province,
     )
-    publication = latest_publication(innovation.region.period) if innovation else None
-    if publication is None or innovation.created_at > publication.published_at:
+
+
+@router.get("/innovations/{innovation_id}", response={200: InnovationOut, **ERRORS})
+def get_innovation(request: HttpRequest, innovation_id: int):
+    """One innovation's profile as the latest publication of its period shows it."""
+    found = public.public_innovation(innovation_id, public.latest_publications())
+    if found is None:
         raise HttpError(404, f"Inovasi {innovation_id} tidak ada dalam data yang dipublikasikan.")
-    return innovation
+    return found

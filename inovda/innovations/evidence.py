@@ -17,7 +17,6 @@ import hashlib
 import re
 import secrets
 import unicodedata
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inovda.core.audit import log_action
+from inovda.innovations import pdfcheck
 from inovda.innovations.models import Answer, Evidence, Verification
 from inovda.innovations.services import reset_to_pending
 
@@ -160,89 +160,22 @@ def clean_name(raw: str, fmt: Format) -> str:
     return stem + extension
 
 
-# PDF names: "/" then regular characters; "#xx" is a hex escape ("/J#61vaScript").
-_NAME = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})")
-_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
-# /JS counts when a value follows: a string, a hex string or an indirect reference.
-_JS_VALUE = re.compile(
-    rb"(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*(?:[(<]|\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R)"
-)
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-ACTIVE = {
-    b"JavaScript",  # a JavaScript action (also behind /OpenAction and /AA) or the name tree
-    b"Launch",  # runs a program or opens a file
-    b"EmbeddedFile",
-    b"EmbeddedFiles",
-    b"FileAttachment",
-    b"RichMedia",  # Flash / 3D / video with scripting
-}
-INFLATE_BUDGET = 256 * 1024 * 1024  # bytes decompressed per PDF, against zip bombs
-_CHUNK = 1024 * 1024
-_OVERLAP = 256  # a name cut by a chunk boundary is seen whole in the next scan
+INFLATE_BUDGET = pdfcheck.INFLATE_BUDGET  # bytes decoded per PDF, against decompression bombs
 
 
 def check_pdf(data: bytes) -> None:
-    """Refuse a truncated, encrypted or active PDF. The names are looked for in the raw
-    bytes and inside every Flate-compressed stream (that is where object streams hide their
-    dictionaries), decompressed chunk by chunk within INFLATE_BUDGET."""
+    """Refuse a truncated, encrypted or active PDF, or one that cannot be checked within the
+    budgets of ``inovda.innovations.pdfcheck`` (decoded bytes, objects, time)."""
     if b"%%EOF" not in data[-1024:]:
         raise EvidenceRefused(BROKEN.format(label="PDF"))
-    for piece in _pdf_pieces(data):
-        name = _forbidden_name(piece)
-        if name == "Encrypt":
-            raise EvidenceRefused(UNCHECKABLE)
-        if name:
-            raise EvidenceRefused(ACTIVE_CONTENT.format(name=name))
-
-
-def _forbidden_name(chunk: bytes) -> str | None:
-    for match in _NAME.finditer(chunk):
-        name = match[1]
-        if b"#" in name:
-            name = _HEX.sub(lambda m: bytes([int(m[1], 16)]), name)
-        if (
-            name in ACTIVE
-            or name == b"Encrypt"
-            or (name == b"JS" and _JS_VALUE.match(chunk, match.end()))
-        ):
-            return name.decode("latin-1")
-    return None
-
-
-def _pdf_pieces(data: bytes) -> Iterator[bytes]:
-    """The raw file, then the decompressed content of each stream that starts with a zlib
-    header, in overlapping chunks. A stream that stops inflating is scanned up to there."""
-    yield data
-    budget = INFLATE_BUDGET
-    for match in _STREAM.finditer(data):
-        start = match.end()
-        header = data[start : start + 2]
-        if len(header) < 2 or header[0] & 0x0F != 8 or int.from_bytes(header, "big") % 31:
-            continue
-        tail = b""
-        for out in _inflate(data, start):
-            budget -= len(out)
-            if budget < 0:
-                raise EvidenceRefused(UNCHECKABLE)
-            yield tail + out
-            tail = (tail + out)[-_OVERLAP:]
-
-
-def _inflate(data: bytes, start: int) -> Iterator[bytes]:
-    inflater = zlib.decompressobj()
-    view, pos, pending = memoryview(data), start, b""
-    while not inflater.eof:
-        if not pending:
-            if pos >= len(data):
-                return
-            pending, pos = view[pos : pos + _CHUNK], pos + _CHUNK
-        try:
-            out = inflater.decompress(pending, _CHUNK)
-        except zlib.error:
-            return  # not (or no longer) Flate data
-        pending = inflater.unconsumed_tail
-        if out:
-            yield out
+    try:
+        pdfcheck.check(data, inflate_budget=INFLATE_BUDGET)
+    except pdfcheck.Refusal as refusal:
+        if refusal.kind == "active":
+            raise EvidenceRefused(ACTIVE_CONTENT.format(name=refusal.name)) from None
+        if refusal.kind == "uncheckable":
+            raise EvidenceRefused(UNCHECKABLE) from None
+        raise EvidenceRefused(BROKEN.format(label="PDF")) from None
 
 
 # --- the verbs --------------------------------------------------------------------------------

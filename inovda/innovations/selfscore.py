@@ -1,29 +1,30 @@
 """The live self-score of one region: claimed versus verified IID, and what would gain most.
 
-- verified: what the scoring engine would give today (verified levels of reported
-  innovations, exactly like ``results.services.load_inputs``);
-- claimed: the region's own levels, for all its innovations including drafts (what it would
-  get if everything were sent and accepted as claimed);
+Both readings come from ``innovations.inputs`` (the one adapter to the engine), so they are
+the same numbers as the "why" page and, for the verified one, the recompute:
+
+- verified: what the scoring engine gives today (verified levels of reported innovations);
+- claimed: the region's own levels on all its innovations, drafts included (what it would get
+  if everything were sent and accepted as claimed);
 - gains: ``scoring.whatif`` on the verified score with the claims, kept to what the region
   can act on (rejected or lowered answers, answers without evidence, empty indicators).
 
-Three queries whatever the region's size; the caller has already passed the access gate.
+Three queries whatever the region's size (answers and innovations for the engine, the answer
+states for the gains); the caller has already passed the access gate.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Q
 
-from inovda.innovations.models import Answer, Innovation, Verification
-from inovda.innovations.workflow import REPORTED
+from inovda.innovations.inputs import claimed_and_verified
+from inovda.innovations.models import Answer, Verification
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
 from inovda.rulebooks.model import PREDICATE_LABELS, Rulebook
-from inovda.scoring.engine import Answer as EngineAnswer
-from inovda.scoring.engine import InnovationInput, RegionInput, RegionScore, score_region
+from inovda.scoring.engine import RegionInput, RegionScore, score_region
 from inovda.scoring.whatif import Gain, WhatIf, what_if
 
 TOP_GAINS = 8
@@ -74,62 +75,26 @@ class SelfScore:
 
 def region_selfscore(region: Region) -> SelfScore:
     rulebook = load_rulebook(region.period.rulebook_year)
-    answers = (
+    claimed, verified = claimed_and_verified(region)
+    names = {int(i.key): i.name for i in claimed.innovations}
+    rows = (
         Answer.objects.filter(region=region)
         .annotate(n_evidence=Count("evidence", filter=Q(evidence__replaced_at__isnull=True)))
-        .values_list(
-            "pk",
-            "innovation_id",
-            "indicator_id",
-            "claimed_level",
-            "verified_level",
-            "verification",
-            "n_evidence",
-        )
+        .values_list("innovation_id", "indicator_id", "verification", "n_evidence")
     )
-    verified: dict[int | None, dict[str, EngineAnswer]] = defaultdict(dict)
-    claimed: dict[int | None, dict[str, EngineAnswer]] = defaultdict(dict)
-    states: dict[tuple[str, str], AnswerState] = {}
-    for pk, innovation_id, indicator_id, claim, level, verification, n_evidence in answers:
-        verified[innovation_id][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")
-        if claim > 0:  # a claim of 0 is no claim: whatif lists it as "kosong"
-            claimed[innovation_id][indicator_id] = EngineAnswer(claim)
-        states[(str(innovation_id or ""), indicator_id)] = AnswerState(verification, n_evidence)
-    innovations = list(
-        Innovation.objects.filter(region=region).values_list(
-            "pk", "name", "urusan_utama", "urusan_terkait", "eligible", "status"
-        )
-    )
-    names = {pk: name for pk, name, *_ in innovations}
-
-    def inputs(levels: dict, statuses: tuple | None) -> RegionInput:
-        return RegionInput(
-            code=region.code,
-            spd=levels.get(None, {}),
-            innovations=tuple(
-                # Named by pk: names may repeat, and gains name their innovation.
-                InnovationInput(
-                    name=str(pk),
-                    key=str(pk),
-                    urusan=(utama, *terkait),
-                    eligible=eligible,
-                    levels=levels.get(pk, {}),
-                )
-                for pk, name, utama, terkait, eligible, status in innovations
-                if statuses is None or status in statuses
-            ),
-        )
-
-    claimed_input = inputs(claimed, None)
-    analysis = what_if(rulebook, inputs(verified, REPORTED), claimed_input)
-    rows = []
+    states = {
+        (str(innovation_id or ""), indicator_id): AnswerState(verification, n_evidence)
+        for innovation_id, indicator_id, verification, n_evidence in rows
+    }
+    analysis = what_if(rulebook, _by_pk(verified), _by_pk(claimed))
+    found = []
     for gain in analysis.gains:
         key = gain.innovation
         reason = _reason(gain, states.get((key, gain.indicator_id)))
         if reason is None:
             continue
         indicator = rulebook.indicator(gain.indicator_id)
-        rows.append(
+        found.append(
             GainRow(
                 gain=gain,
                 indicator_name=indicator.name if indicator else "Jumlah inovasi",
@@ -138,9 +103,15 @@ def region_selfscore(region: Region) -> SelfScore:
                 reason=reason,
             )
         )
-        if len(rows) == TOP_GAINS:
+        if len(found) == TOP_GAINS:
             break
-    return SelfScore(rulebook, score_region(rulebook, claimed_input), analysis, tuple(rows))
+    return SelfScore(rulebook, score_region(rulebook, claimed), analysis, tuple(found))
+
+
+def _by_pk(region: RegionInput) -> RegionInput:
+    """The same input with each innovation named by its pk: names may repeat, and a gain
+    names its innovation."""
+    return replace(region, innovations=tuple(replace(i, name=i.key) for i in region.innovations))
 
 
 def _reason(gain: Gain, state: AnswerState | None) -> str | None:

@@ -10,12 +10,9 @@ reads the body, and an oversized body is refused from its Content-Length before 
 (and spools to disk) a byte of it.
 """
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from inovda.core.models import AuditEntry
 from inovda.innovations.access import answer_access, evidence_access, get_evidence_for_user
+from inovda.innovations.downloads import evidence_response
 from inovda.innovations.evidence import (
     TOO_LARGE,
     EvidenceRefused,
@@ -146,19 +144,7 @@ def remove(request, pk: int):
 @login_required
 @require_safe
 def download(request, pk: int):
-    evidence = get_evidence_for_user(request.user, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas tidak ditemukan di penyimpanan.") from exc
-    response = FileResponse(handle, content_type=evidence.content_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(evidence.original_name, safe='')}"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return evidence_response(get_evidence_for_user(request.user, pk))
 
 
 @login_required

@@ -5,8 +5,8 @@ from django import forms
 
 from inovda.innovations.models import Bentuk, Jenis, Tahapan
 from inovda.innovations.urusan import URUSAN
+from inovda.regions.clusters import Cluster
 from inovda.regions.models import Region
-from inovda.results.ranking import CLUSTER_LABELS
 from inovda.rulebooks.model import PREDICATE_LABELS
 
 ALL = [("", "Semua")]
@@ -24,9 +24,7 @@ def _search_field(placeholder: str) -> forms.CharField:
 
 
 class RankingFilter(forms.Form):
-    klaster = forms.ChoiceField(
-        label="Klaster", choices=list(CLUSTER_LABELS.items()), required=False
-    )
+    klaster = forms.ChoiceField(label="Klaster", choices=Cluster.choices, required=False)
     q = _search_field("Nama atau kode pemda")
     provinsi = forms.ChoiceField(label="Provinsi", required=False)
     predikat = forms.ChoiceField(

@@ -1,36 +1,18 @@
-"""What the portal may show: the latest publication of each period, and nothing unpublished.
+"""The page frame every portal page shares: the period switcher and the unpublished page.
 
-Every portal page starts with ``latest_publications()``: one query that serves the period
-switcher, the page's own publication and (on the dashboard) the trend across periods.
+What is public is decided by ``results.public``; every portal page starts with its
+``latest_publications()``: one query that serves the period switcher, the page's own
+publication and (on the dashboard) the trend across periods.
 """
 
 from collections.abc import Callable
 
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from inovda.regions.models import Period
-from inovda.results.models import Publication
+from inovda.results.public import Periods
 from inovda.rulebooks.loader import load_rulebook
-
-Periods = dict[int, Publication]
-
-
-def latest_publications() -> Periods:
-    """Year → latest publication of every published period, oldest year first (one query)."""
-    newest = (
-        Publication.objects.filter(period=OuterRef("period"))
-        .order_by("-number")
-        .values("number")[:1]
-    )
-    rows = (
-        Publication.objects.filter(number=Subquery(newest))
-        .select_related("period")
-        .defer("changes")
-        .order_by("period__year")
-    )
-    return {p.period.year: p for p in rows}
 
 
 def period_context(periods: Periods, year: int | None, link: Callable[[int], str]) -> dict:

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_GET
 
 from inovda.innovations.urusan import urusan_label
 from inovda.portal.charts import columns, stacked
-from inovda.portal.published import latest_publications, period_context, unpublished
+from inovda.portal.published import period_context, unpublished
 from inovda.portal.templatetags.portal import angka, persen
-from inovda.results.ranking import CLUSTERS
+from inovda.regions.clusters import Cluster
+from inovda.results.public import latest_publications
 from inovda.results.recap import PREDICATES, TINGKAT
 from inovda.rulebooks.loader import available_years, load_rulebook
 
@@ -95,7 +96,7 @@ def dashboard(request, year: int):
         "predicate_bars": predicate_bars,
         "trend_charts": trend_charts(periods),
         "year_label": str(year),
-        "clusters": CLUSTERS,
+        "clusters": Cluster.values,
     }
     return render(request, "portal/dasbor.html", context)
 

@@ -5,19 +5,20 @@ partial. Four queries whatever the data size: publications, provinces, count, pa
 """
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from inovda.portal.forms import RankingFilter
-from inovda.portal.published import latest_publications, period_context, unpublished
-from inovda.results.exports import RANK_FIELDS, TINGKAT
+from inovda.portal.published import period_context, unpublished
+from inovda.regions.clusters import Cluster
 from inovda.results.models import Publication, PublishedResult
+from inovda.results.public import cluster_rows, latest_publications
 
 PER_PAGE = 50
-DEFAULT_CLUSTER = "kabupaten"
+DEFAULT_CLUSTER = Cluster.KABUPATEN.value
 
 
 def ranking_link(year: int) -> str:
@@ -27,18 +28,6 @@ def ranking_link(year: int) -> str:
 def provinces(publication: Publication) -> list[tuple[str, str]]:
     rows = publication.results.filter(tingkat="provinsi").order_by("province_code")
     return [(code, f"{code} {name}") for code, name in rows.values_list("province_code", "name")]
-
-
-def cluster_rows(publication: Publication, cluster: str) -> QuerySet[PublishedResult]:
-    """Every region of the cluster: ranked ones by rank then code, then the unranked (Tidak
-    Dapat Dinilai) by code, each with ``rank``."""
-    field = RANK_FIELDS[cluster]
-    rows = publication.results.defer("breakdown")
-    if cluster in TINGKAT:
-        rows = rows.filter(tingkat=cluster)
-    else:
-        rows = rows.filter(**{f"region__{cluster}": True})
-    return rows.annotate(rank=F(field)).order_by(F(field).asc(nulls_last=True), "code")
 
 
 def filtered(rows: QuerySet[PublishedResult], filters: dict) -> QuerySet[PublishedResult]:

@@ -12,30 +12,29 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from inovda.portal.explain import explain, gain_rows, level_rows
-from inovda.portal.published import latest_publications, period_context
+from inovda.portal.published import period_context
 from inovda.portal.views_ranking import PER_PAGE
+from inovda.regions.clusters import GROUPS, TIERS, Cluster, rank_field
 from inovda.results.models import Publication, PublishedResult
-from inovda.results.ranking import CLUSTER_LABELS
+from inovda.results.public import latest_publications, region_result
 from inovda.rulebooks.loader import load_rulebook
 
 
 def cluster_sizes(publication: Publication) -> dict[str, int]:
     """How many regions are ranked in each cluster (one query)."""
-    ranked = {
-        t: Q(tingkat=t, rank_tingkat__isnull=False) for t in ("provinsi", "kabupaten", "kota")
-    }
-    ranked |= {c: Q(**{f"rank_{c}__isnull": False}) for c in ("tertinggal", "perbatasan", "papua")}
+    ranked = {t.value: Q(tingkat=t.value, rank_tingkat__isnull=False) for t in TIERS}
+    ranked |= {c.value: Q(**{f"{rank_field(c)}__isnull": False}) for c in GROUPS}
     return publication.results.aggregate(**{c: Count("pk", filter=q) for c, q in ranked.items()})
 
 
 def ranks(result: PublishedResult, sizes: dict[str, int]) -> list[dict]:
     found = [(result.tingkat, result.rank_tingkat)] + [
-        (c, getattr(result, f"rank_{c}")) for c in ("tertinggal", "perbatasan", "papua")
+        (c.value, getattr(result, rank_field(c))) for c in GROUPS
     ]
     return [
         {
             "cluster": cluster,
-            "label": CLUSTER_LABELS[cluster],
+            "label": Cluster(cluster).label,
             "rank": rank,
             "of": sizes[cluster],
             "page": (rank - 1) // PER_PAGE + 1,
@@ -67,7 +66,7 @@ def region(request, year: int, code: str):
     publication = periods.get(year)
     if publication is None:
         raise Http404(f"Periode {year} tidak ada atau belum dipublikasikan.")
-    result = publication.results.select_related("region").filter(code=code).first()
+    result = region_result(publication, code)
     if result is None:
         raise Http404(f"Pemda {code} tidak ada dalam publikasi periode {year}.")
     rulebook = load_rulebook(publication.rulebook_year)

@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 Tingkat = Literal["provinsi", "kabupaten", "kota"]
-Cluster = Literal["tertinggal", "perbatasan", "papua"]
 TINGKAT: tuple[Tingkat, ...] = ("provinsi", "kabupaten", "kota")
-CLUSTERS: tuple[Cluster, ...] = ("tertinggal", "perbatasan", "papua")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FIRST_YEAR = 2018
@@ -147,10 +145,10 @@ def roster_for_year(year: int) -> tuple[RosterEntry, ...]:
     return tuple(sorted(entries, key=lambda e: e.code))
 
 
-def in_cluster(entry: RosterEntry, cluster: Cluster) -> bool:
-    return {"tertinggal": entry.tertinggal, "perbatasan": entry.perbatasan, "papua": entry.papua}[
-        cluster
-    ]
+def in_cluster(entry: RosterEntry, cluster: str) -> bool:
+    """``cluster``: one of ``regions.clusters.GROUPS``, each a flag of the entry of the same
+    name (this module stays free of Django, so it takes the word rather than the type)."""
+    return bool(getattr(entry, cluster))
 
 
 def count_by_tingkat(entries: Iterable[RosterEntry]) -> dict[str, int]:

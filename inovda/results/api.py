@@ -1,28 +1,53 @@
 """Open data of published results: periods, the national recap, rankings and one region's result.
 
-Only a period's latest publication is visible; every number comes from its frozen snapshot.
+Only a period's latest publication is visible (``results.public``); every number comes from its
+frozen snapshot. Also the pieces every endpoint shares: bounded pagination and the documented
+error answers.
 """
 
 from datetime import datetime
-from typing import Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from inovda.results import exports
+from inovda.regions.clusters import GROUPS, ClusterCode, rank_field
+from inovda.results import public
 from inovda.results.models import Publication, PublishedResult
 from inovda.rulebooks.loader import load_rulebook
 
 router = Router(tags=["hasil"])
 
-Cluster = Literal["provinsi", "kabupaten", "kota", "tertinggal", "perbatasan", "papua"]
 MAX_LIMIT = 1000
+# Far above any period's row count, far below what a database integer holds: a larger offset
+# is refused (422) rather than passed on to the database.
+MAX_OFFSET = 1_000_000
+
+
+class Pagination(LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(
+            100, ge=1, description=f"Rows per page; more than {MAX_LIMIT} gives {MAX_LIMIT}."
+        )
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class Message(Schema):
+    detail: str
+
+
+class ValidationErrors(Schema):
+    detail: list[dict[str, Any]] = Field(description="One entry per refused parameter.")
+
+
+THROTTLED: dict[int, Any] = {429: Message}
+ERRORS: dict[int, Any] = {404: Message, 422: ValidationErrors, **THROTTLED}
 
 
 def publication_or_404(year: int) -> Publication:
-    publication = exports.published(year)
+    publication = public.published(year)
     if publication is None:
         raise HttpError(404, f"Periode {year} tidak ada atau belum dipublikasikan.")
     return publication
@@ -134,12 +159,8 @@ class RegionResultOut(Schema):
 
     @staticmethod
     def resolve_ranks(result: PublishedResult) -> dict:
-        return {
-            "tingkat": result.rank_tingkat,
-            "tertinggal": result.rank_tertinggal,
-            "perbatasan": result.rank_perbatasan,
-            "papua": result.rank_papua,
-        }
+        groups = {c.value: getattr(result, rank_field(c)) for c in GROUPS}
+        return {"tingkat": result.rank_tingkat, **groups}
 
     @staticmethod
     def resolve_breakdown(result: PublishedResult) -> dict:
@@ -151,34 +172,29 @@ class RegionResultOut(Schema):
 # --- Endpoints ----------------------------------------------------------------------------
 
 
-@router.get("/periods", response=list[PeriodOut])
+@router.get("/periods", response={200: list[PeriodOut], **THROTTLED})
 def list_periods(request: HttpRequest):
     """Published periods, each with its latest publication."""
-    latest: dict[int, Publication] = {}
-    for publication in Publication.objects.select_related("period").order_by(
-        "period__year", "-number"
-    ):
-        latest.setdefault(publication.period.year, publication)
-    return list(latest.values())
+    return list(public.latest_publications().values())
 
 
-@router.get("/periods/{year}/recap", response=RecapOut)
+@router.get("/periods/{year}/recap", response={200: RecapOut, **ERRORS})
 def get_recap(request: HttpRequest, year: int):
     """The national recap, as `inovda recap --period <year> --format json` prints it."""
     return publication_or_404(year).recap
 
 
-@router.get("/periods/{year}/rankings", response=list[RankingRow])
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@router.get("/periods/{year}/rankings", response={200: list[RankingRow], **ERRORS})
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def list_rankings(
     request: HttpRequest,
     year: int,
-    cluster: Cluster,
+    cluster: ClusterCode,
     province: str | None = None,
     q: str | None = None,
 ):
     """Ranked regions of one cluster, best first. Tidak Dapat Dinilai regions have no rank."""
-    rows = exports.ranking(publication_or_404(year), cluster)
+    rows = public.ranking(publication_or_404(year), cluster)
     if province:
         rows = rows.filter(province_code=province)
     if q:
@@ -186,10 +202,10 @@ def list_rankings(
     return rows
 
 
-@router.get("/periods/{year}/regions/{code}", response=RegionResultOut)
+@router.get("/periods/{year}/regions/{code}", response={200: RegionResultOut, **ERRORS})
 def get_region_result(request: HttpRequest, year: int, code: str):
     """One region's published result: scores, every rank and the per-indicator breakdown."""
-    result = publication_or_404(year).results.filter(code=code).first()
+    result = public.region_result(publication_or_404(year), code)
     if result is None:
         raise HttpError(404, f"Pemda {code} tidak ada dalam publikasi periode {year}.")
     return result

@@ -17,25 +17,26 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponseBase
 
-from inovda.results import exports
+from inovda.results import public, tables
+from inovda.results.exports import CATALOGUE_COLUMNS, RESULT_COLUMNS
 from inovda.results.models import Publication
+from inovda.results.tables import XLSX_TYPE
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX_TYPE}
 MANIFEST = "manifest.json"
 
 
 def _ranking_rows(publication: Publication) -> Iterable[list[Any]]:
-    return exports.table(exports.RESULT_COLUMNS, exports.all_results(publication))
+    return tables.table(RESULT_COLUMNS, public.all_results(publication))
 
 
 def _catalogue_rows(publication: Publication) -> Iterable[list[Any]]:
-    innovations = exports.catalogue(publication).iterator(chunk_size=2000)
-    return exports.table(exports.CATALOGUE_COLUMNS, innovations)
+    innovations = public.catalogue(publication).iterator(chunk_size=2000)
+    return tables.table(CATALOGUE_COLUMNS, innovations)
 
 
 # name → (sheet title, rows); each is built as CSV and as XLSX.
-TABLES: dict[str, tuple[str, Callable[[Publication], Iterable[list[Any]]]]] = {
+BUILT: dict[str, tuple[str, Callable[[Publication], Iterable[list[Any]]]]] = {
     "peringkat": ("Peringkat", _ranking_rows),
     "katalog": ("Katalog inovasi", _catalogue_rows),
 }
@@ -66,18 +67,18 @@ def _response_bytes(response: HttpResponseBase) -> Iterable[bytes]:
 
 
 def _render(publication: Publication, name: str, fmt: str) -> HttpResponseBase:
-    sheet, rows = TABLES[name]
+    sheet, rows = BUILT[name]
     file = filename(publication, name, fmt)
     if fmt == "csv":
-        return exports.csv_response(file, rows(publication))
-    return exports.xlsx_response(file, sheet, rows(publication))
+        return tables.csv_response(file, rows(publication))
+    return tables.xlsx_response(file, sheet, rows(publication))
 
 
 def build(publication: Publication, report: Callable[..., None] | None = None) -> dict[str, Any]:
     """Write every download of the publication that is not built yet; return the manifest."""
     manifest = _manifest(publication)
     todo = [
-        (n, f) for n in TABLES for f in CONTENT_TYPES if filename(publication, n, f) not in manifest
+        (n, f) for n in BUILT for f in CONTENT_TYPES if filename(publication, n, f) not in manifest
     ]
     total = len(manifest) + len(todo)
     for name, fmt in todo:

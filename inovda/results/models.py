@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from inovda.innovations.models import Bentuk, Inisiator, Jenis, Tahapan
 from inovda.regions.models import Period, Region
 
 
@@ -104,3 +105,52 @@ class PublishedResult(ScoreFields):
 
     def __str__(self):
         return f"{self.name}: {self.iid}"
+
+
+class PublishedInnovation(models.Model):
+    """The public profile of one innovation a publication counts, frozen when it was published:
+    later edits reach the public only with the next publication. Private fields (the
+    initiator's name, evidence, answers, verifier notes, status) are never copied."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="innovations"
+    )
+    # The live innovation's id, which the public URLs carry. Not a foreign key: the frozen
+    # record outlives a later deletion of the innovation.
+    innovation_id = models.PositiveIntegerField()
+    region_code = models.CharField(max_length=8)
+    region_name = models.CharField(max_length=255)
+    region_tingkat = models.CharField(max_length=16, choices=Region.Tingkat.choices)
+    province_code = models.CharField(max_length=2)
+    province_name = models.CharField(max_length=255)
+    name = models.CharField(max_length=255)
+    tahapan = models.CharField(max_length=16, choices=Tahapan.choices)
+    inisiator = models.CharField(max_length=16, choices=Inisiator.choices)
+    jenis = models.CharField(max_length=16, choices=Jenis.choices)
+    bentuk = models.CharField(max_length=20, choices=Bentuk.choices)
+    urusan_utama = models.CharField(max_length=8)
+    urusan_terkait = models.JSONField(default=list, blank=True)
+    tanggal_uji_coba = models.DateField(null=True, blank=True)
+    tanggal_penerapan = models.DateField(null=True, blank=True)
+    rancang_bangun = models.TextField(blank=True)
+    tujuan = models.TextField(blank=True)
+    manfaat = models.TextField(blank=True)
+    hasil = models.TextField(blank=True)
+    anggaran = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    video_url = models.URLField(blank=True)
+    opd = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["region_code", "name", "innovation_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "innovation_id"], name="published_innovation_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["publication", "region_code", "name", "innovation_id"]),
+            models.Index(fields=["innovation_id"]),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -8,16 +8,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-CLUSTERS = ("provinsi", "kabupaten", "kota", "tertinggal", "perbatasan", "papua")
-CLUSTER_LABELS = {
-    "provinsi": "Provinsi",
-    "kabupaten": "Kabupaten",
-    "kota": "Kota",
-    "tertinggal": "Daerah tertinggal",
-    "perbatasan": "Daerah perbatasan",
-    "papua": "Wilayah Papua",
-}
-
 
 def competition_ranks(items: Iterable[T], iid: Callable[[T], Decimal]) -> dict[int, int]:
     """Map id(item) → rank among the given items."""

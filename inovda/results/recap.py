@@ -4,7 +4,9 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
-TINGKAT = ("provinsi", "kabupaten", "kota")
+from inovda.regions.clusters import TIERS
+
+TINGKAT = tuple(c.value for c in TIERS)
 PREDICATES = ("sangat_inovatif", "inovatif", "kurang_inovatif", "tidak_dapat_dinilai")
 
 

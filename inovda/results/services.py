@@ -1,6 +1,5 @@
 """Workflow verbs of results: recompute a period, publish it, and read its recap."""
 
-from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -9,15 +8,17 @@ from django.db.models import Count
 from django.utils import timezone
 
 from inovda.core.audit import log_action
-from inovda.innovations.models import Answer, Innovation
+from inovda.innovations.inputs import region_inputs
+from inovda.innovations.models import Innovation
 from inovda.innovations.workflow import REPORTED
+from inovda.regions.clusters import Cluster, clusters_of, rank_field
 from inovda.regions.models import Period, Region
 from inovda.results.models import Publication, PublishedResult, Result
+from inovda.results.public import latest_publication, snapshot_innovations
 from inovda.results.ranking import competition_ranks
 from inovda.results.recap import build_recap
 from inovda.rulebooks.loader import load_rulebook
-from inovda.scoring.engine import Answer as EngineAnswer
-from inovda.scoring.engine import InnovationInput, RegionInput, RegionScore, round2, score_region
+from inovda.scoring.engine import RegionInput, RegionScore, round2, score_region
 
 Progress = Callable[[int, int], None]
 SCORE_FIELDS = [
@@ -43,39 +44,11 @@ class ResultsError(Exception):
 
 
 def load_inputs(period: Period) -> tuple[list[Region], dict[int, RegionInput], dict[int, int]]:
-    """Every region of a period as engine input, in three queries whatever the data size."""
+    """Every region of a period as verified engine input (``innovations.inputs``) and its
+    number of reported innovations, in three queries whatever the data size."""
     regions = list(period.regions.all())
-    levels: dict[tuple[int, int | None], dict[str, EngineAnswer]] = defaultdict(dict)
-    rows = Answer.objects.filter(region__period=period).values_list(
-        "id", "region_id", "innovation_id", "indicator_id", "verified_level"
-    )
-    for pk, region_id, innovation_id, indicator_id, level in rows.iterator(chunk_size=20000):
-        key = (region_id, innovation_id)
-        levels[key][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")
-    innovations: dict[int, list[InnovationInput]] = defaultdict(list)
-    fields = "id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible"
-    reported = Innovation.objects.filter(region__period=period, status__in=REPORTED)
-    for pk, region_id, name, utama, terkait, eligible in reported.values_list(*fields).iterator(
-        chunk_size=20000
-    ):
-        innovations[region_id].append(
-            InnovationInput(
-                name=name,
-                key=str(pk),
-                urusan=(utama, *terkait),
-                eligible=eligible,
-                levels=levels.get((region_id, pk), {}),
-            )
-        )
-    inputs = {
-        r.pk: RegionInput(
-            code=r.code,
-            spd=levels.get((r.pk, None), {}),
-            innovations=tuple(innovations.get(r.pk, ())),
-        )
-        for r in regions
-    }
-    counts = {pk: len(inns) for pk, inns in innovations.items()}
+    inputs = region_inputs(regions, "verified")
+    counts = {pk: len(found.innovations) for pk, found in inputs.items()}
     return regions, inputs, counts
 
 
@@ -114,11 +87,8 @@ def _assign_ranks(results: list[Result], regions: dict[int, Region]) -> None:
         for r in pool:
             setattr(r, field, ranks[id(r)])
 
-    for tingkat in ("provinsi", "kabupaten", "kota"):
-        ranked(lambda region, t=tingkat: region.tingkat == t, "rank_tingkat")
-    ranked(lambda region: region.tertinggal, "rank_tertinggal")
-    ranked(lambda region: region.perbatasan, "rank_perbatasan")
-    ranked(lambda region: region.papua, "rank_papua")
+    for cluster in Cluster:
+        ranked(lambda region, c=cluster: c in clusters_of(region), rank_field(cluster))
 
 
 def recompute_period(period: Period, progress: Progress | None = None) -> list[Result]:
@@ -160,7 +130,7 @@ def previous_innovations(period: Period) -> int | None:
     previous = Period.objects.filter(year=period.year - 1).first()
     if previous is None:
         return None
-    publication = previous.publications.order_by("-number").first()
+    publication = latest_publication(previous)
     if publication is not None:
         return publication.recap["innovations"]
     reported = Innovation.objects.filter(region__period=previous, status__in=REPORTED)
@@ -182,10 +152,6 @@ class _Row:
         self.tingkat = tingkat
         self.innovations_reported = innovations_reported
         self.predicate = predicate
-
-
-def latest_publication(period: Period) -> Publication | None:
-    return period.publications.order_by("-number").first()
 
 
 def _changes(before: dict[str, PublishedResult], after: list[PublishedResult]) -> list[dict]:
@@ -212,7 +178,8 @@ def _plain(value):
 
 
 def publish_period(period: Period, actor=None, note: str = "") -> Publication:
-    """Freeze the period's current results as a new publication."""
+    """Freeze the period's current results, and the public profile of every innovation they
+    count, as a new publication."""
     rulebook = load_rulebook(period.rulebook_year)
     with transaction.atomic():
         period = Period.objects.select_for_update().get(pk=period.pk)
@@ -244,6 +211,7 @@ def publish_period(period: Period, actor=None, note: str = "") -> Publication:
             for r in results
         ]
         PublishedResult.objects.bulk_create(rows, batch_size=500)
+        innovations = snapshot_innovations(publication)
         if previous is not None:
             before = {p.code: p for p in previous.results.all()}
             publication.changes = _changes(before, rows)
@@ -257,6 +225,7 @@ def publish_period(period: Period, actor=None, note: str = "") -> Publication:
                 "number": publication.number,
                 "rulebook_hash": rulebook.content_hash,
                 "changes": len(publication.changes),
+                "innovations": innovations,
             },
         )
     return publication

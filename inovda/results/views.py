@@ -3,13 +3,14 @@
 from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
-from inovda.results import downloads, exports
+from inovda.regions.clusters import Cluster
+from inovda.results import downloads, public, tables
+from inovda.results.exports import CATALOGUE_COLUMNS, RANKING_COLUMNS, RESULT_COLUMNS
 from inovda.results.models import Publication
-from inovda.results.ranking import CLUSTERS
 
 
 def _publication_or_404(year: int) -> Publication:
-    publication = exports.published(year)
+    publication = public.published(year)
     if publication is None:
         raise Http404(f"Periode {year} belum dipublikasikan.")
     return publication
@@ -17,26 +18,26 @@ def _publication_or_404(year: int) -> Publication:
 
 def _file(fmt: str, name: str, sheet: str, rows):
     if fmt == "csv":
-        return exports.csv_response(f"{name}.csv", rows)
-    return exports.xlsx_response(f"{name}.xlsx", sheet, rows)
+        return tables.csv_response(f"{name}.csv", rows)
+    return tables.xlsx_response(f"{name}.xlsx", sheet, rows)
 
 
 @require_GET
 def peringkat(request, year: int, fmt: str):
     publication = _publication_or_404(year)
     klaster = request.GET.get("klaster", "")
-    if klaster and klaster not in CLUSTERS:
+    if klaster and klaster not in Cluster.values:
         return HttpResponseBadRequest(
-            f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(CLUSTERS)}.",
+            f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(Cluster.values)}.",
             content_type="text/plain; charset=utf-8",
         )
     if not klaster and (stored := downloads.stored_response(publication, "peringkat", fmt)):
         return stored
     if klaster:
-        rows = exports.table(exports.RANKING_COLUMNS, exports.ranking(publication, klaster))
+        rows = tables.table(RANKING_COLUMNS, public.ranking(publication, klaster))
         name = f"inovda-peringkat-{year}-{klaster}"
     else:
-        rows = exports.table(exports.RESULT_COLUMNS, exports.all_results(publication))
+        rows = tables.table(RESULT_COLUMNS, public.all_results(publication))
         name = f"inovda-peringkat-{year}"
     return _file(fmt, name, "Peringkat", rows)
 
@@ -46,6 +47,6 @@ def katalog(request, year: int, fmt: str):
     publication = _publication_or_404(year)
     if stored := downloads.stored_response(publication, "katalog", fmt):
         return stored
-    innovations = exports.catalogue(publication).iterator(chunk_size=2000)
-    rows = exports.table(exports.CATALOGUE_COLUMNS, innovations)
+    innovations = public.catalogue(publication).iterator(chunk_size=2000)
+    rows = tables.table(CATALOGUE_COLUMNS, innovations)
     return _file(fmt, f"inovda-katalog-{year}", "Katalog inovasi", rows)

@@ -19,7 +19,7 @@ from inovda.regions.forms import ExtendPeriodForm, OpenPeriodForm
 from inovda.regions.models import Period
 from inovda.results import jobs, lifecycle
 from inovda.results.forms import PublishForm
-from inovda.results.services import latest_publication
+from inovda.results.public import latest_publication
 from inovda.verification.forms import WindowForm
 from inovda.verification.models import ObjectionWindow
 

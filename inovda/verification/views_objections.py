@@ -27,7 +27,8 @@ from inovda.verification.scores import compare
 
 
 def _region_sheets(region):
-    """The SPD sheet and one sheet per reported innovation, in four queries."""
+    """The SPD sheet and one sheet per reported innovation in four queries, and the claimed and
+    verified scores in two more."""
     rulebook = load_rulebook(region.period.rulebook_year)
     innovations = list(region.innovations.filter(status__in=REPORTED).order_by("name"))
     answers = defaultdict(list)
@@ -36,8 +37,6 @@ def _region_sheets(region):
     notes = {}
     for request in RevisionRequest.objects.filter(innovation__region=region):
         notes.setdefault(request.innovation_id, request)  # newest first
-    reported = {i.pk for i in innovations}
-    flat = [a for key, rows in answers.items() if key is None or key in reported for a in rows]
     return {
         "rulebook": rulebook,
         "spd": sheet(rulebook.spd_indicators, answers.get(None, [])),
@@ -45,7 +44,7 @@ def _region_sheets(region):
             (i, sheet(rulebook.sid_indicators, answers.get(i.pk, [])), notes.get(i.pk))
             for i in innovations
         ],
-        "score": compare(rulebook, region.code, flat, innovations),
+        "score": compare(rulebook, region),
     }
 
 

@@ -7,11 +7,12 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inovda.innovations.downloads import evidence_response
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
 from inovda.verification import qc
@@ -145,9 +146,4 @@ def qc_evidence(request, pk: int, evidence_pk: int):
     evidence = review.answer.evidence.filter(pk=evidence_pk, replaced_at__isnull=True).first()
     if evidence is None:
         raise Http404("Berkas tidak ditemukan.")
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
+    return evidence_response(evidence)

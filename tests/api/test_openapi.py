@@ -3,8 +3,7 @@ import re
 from django.urls import reverse
 
 from inovda.api.api import api
-from inovda.results.api import Cluster
-from inovda.results.ranking import CLUSTERS
+from inovda.regions.clusters import Cluster, ClusterCode
 
 PATHS = {
     "/api/v1/periods",
@@ -36,7 +35,7 @@ def test_it_names_urls_in_its_own_namespace():
 
 
 def test_it_accepts_exactly_the_ranking_clusters():
-    assert Cluster.__args__ == CLUSTERS
+    assert ClusterCode.__args__ == tuple(Cluster.values)
 
 
 def test_it_serves_the_docs_page_with_local_assets_only(client):
@@ -51,3 +50,29 @@ def test_it_serves_the_docs_page_with_local_assets_only(client):
     for url in assets:
         asset = client.get(url)
         assert asset.status_code == 200, url
+
+
+def test_it_documents_every_status_the_api_answers(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    statuses = {path: set(ops["get"]["responses"]) for path, ops in paths.items()}
+    assert statuses.pop("/api/v1/periods") == {"200", "429"}
+    assert all(found == {"200", "404", "422", "429"} for found in statuses.values()), statuses
+    recap = paths["/api/v1/periods/{year}/recap"]["get"]["responses"]
+    assert recap["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Message"
+    }
+
+
+def test_it_documents_the_pagination_bounds(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    operation = paths["/api/v1/periods/{year}/rankings"]["get"]
+    parameters = {p["name"]: p["schema"] for p in operation["parameters"]}
+    assert parameters["offset"]["minimum"] == 0
+    assert parameters["offset"]["maximum"] == 1_000_000
+    assert parameters["limit"]["minimum"] == 1
+
+
+def test_it_answers_the_documented_statuses(client, published):
+    assert client.get("/api/v1/periods/1999/recap").status_code == 404
+    assert client.get("/api/v1/periods/2026/rankings?cluster=desa").status_code == 422
+    assert client.get("/api/v1/periods/tahun/recap").status_code == 422

@@ -5,7 +5,8 @@ import pytest
 from openpyxl import load_workbook
 
 from inovda.regions.services import create_period
-from inovda.results.exports import safe_cell
+from inovda.results.tables import escape_cell as safe_cell
+from tests.fixtures import republish
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,7 @@ def test_it_escapes_spreadsheet_formulas(client, published, fmt):
     for innovation, name in zip(innovations, DANGEROUS, strict=False):
         innovation.name = name
         innovation.save(update_fields=["name"])
+    republish(published)
     response = client.get(f"/unduh/periode/2026/katalog.{fmt}")
     rows = csv_rows(response) if fmt == "csv" else xlsx_rows(response)
     names = {row[1] for row in rows}
@@ -120,6 +122,7 @@ def test_it_drops_control_characters_before_checking_for_formulas(client, publis
     innovation = published.region("36.04").innovations.first()
     innovation.name = "\x01=1+1"
     innovation.save(update_fields=["name"])
+    republish(published)
     rows = xlsx_rows(client.get("/unduh/periode/2026/katalog.xlsx"))
     assert "'=1+1" in {row[1] for row in rows}
 
@@ -129,3 +132,27 @@ def test_it_reads_a_constant_number_of_queries(client, published, django_assert_
     # Period, publication, then the rows themselves.
     with django_assert_num_queries(3):
         b"".join(client.get(f"/unduh/periode/2026/{name}").streaming_content)
+
+
+def test_the_download_and_the_portal_rank_the_same_rows(client, published):
+    from inovda.results import public
+
+    for cluster in ("kabupaten", "papua", "perbatasan"):
+        ranked = list(public.ranking(published.publication, cluster).values_list("code", "rank"))
+        portal = public.cluster_rows(published.publication, cluster).values_list("code", "rank")
+        assert ranked == [row for row in portal if row[1] is not None]
+        response = client.get(f"/unduh/periode/2026/peringkat.csv?klaster={cluster}")
+        header, *rows = csv_rows(response)
+        assert header[:2] == ["Peringkat", "Kode"]
+        assert [(r[1], int(r[0])) for r in rows] == ranked
+
+
+def test_every_writer_escapes_with_the_same_rule():
+    from inovda.results.tables import write_csv
+
+    out = io.StringIO()
+    write_csv(out, [["waktu", "data"], *([v, None] for v in DANGEROUS), [-1, "Serang"]])
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0] == ["waktu", "data"]
+    assert [r[0] for r in rows[1:-1]] == ["'" + v for v in DANGEROUS]
+    assert rows[-1] == ["-1", "Serang"]

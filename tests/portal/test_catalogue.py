@@ -1,7 +1,7 @@
 import pytest
 
 from inovda.innovations.models import Innovation, Status
-from tests.fixtures import published_period
+from tests.fixtures import published_period, republish
 from tests.portal.conftest import spread
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,7 @@ def test_it_says_when_the_period_is_not_published(client, published):
 
 def test_it_searches_name_tujuan_and_manfaat(client, published):
     Innovation.objects.filter(name="Inovasi 36.04 nomor 2").update(tujuan="Antrean puskesmas")
+    republish(published)
     html = client.get(URL, {"q": "puskesmas"}).content.decode()
     assert "1 inovasi" in html and "Inovasi 36.04 nomor 2" in html
     html = client.get(URL, {"q": "36.73 nomor"}).content.decode()
@@ -49,6 +50,7 @@ def test_it_filters_by_tahapan_jenis_and_bentuk(client, published):
     Innovation.objects.filter(name="Inovasi 36.04 nomor 3").update(
         tahapan="uji_coba", jenis="non_digital", bentuk="tata_kelola"
     )
+    republish(published)
     for field, value in [
         ("tahapan", "uji_coba"),
         ("jenis", "non_digital"),
@@ -60,6 +62,7 @@ def test_it_filters_by_tahapan_jenis_and_bentuk(client, published):
 
 def test_it_leaves_out_drafts(client, published):
     Innovation.objects.filter(name="Inovasi 36.04 nomor 1").update(status=Status.DRAFT)
+    republish(published)
     html = client.get(URL).content.decode()
     assert "25 inovasi" in html and "Inovasi 36.04 nomor 1<" not in html
 
@@ -93,5 +96,6 @@ def test_it_stems_indonesian_words_on_postgresql(client, published):
     if connection.vendor != "postgresql":
         pytest.skip("full-text search in Indonesian needs PostgreSQL")
     Innovation.objects.filter(name="Inovasi 36.04 nomor 4").update(manfaat="Warga lebih sehat")
+    republish(published)
     html = client.get(URL, {"q": "kesehatan"}).content.decode()
     assert "1 inovasi" in html and "Inovasi 36.04 nomor 4" in html

@@ -3,7 +3,7 @@ import pytest
 from inovda.innovations.models import Innovation, Status
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
-from tests.fixtures import add_innovations
+from tests.fixtures import add_innovations, republish
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ def test_it_shows_the_profile_and_region(client, published):
     innovation.opd = "Dinas Kesehatan"
     innovation.rancang_bangun = "Rancangan layanan antre daring"
     innovation.save()
+    republish(published)
     response = client.get(f"/inovasi/{innovation.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -39,6 +40,7 @@ def test_it_keeps_the_initiators_personal_name_private(client, published):
     innovation = serang_innovation()
     innovation.nama_inisiator = "Budi Santoso"
     innovation.save()
+    republish(published)
     assert "Budi Santoso" not in client.get(f"/inovasi/{innovation.pk}/").content.decode()
 
 
@@ -55,6 +57,7 @@ def test_it_answers_404_for_an_innovation_of_an_unpublished_period(client, publi
 def test_it_answers_404_for_a_draft(client, published):
     innovation = serang_innovation()
     Innovation.objects.filter(pk=innovation.pk).update(status=Status.DRAFT)
+    republish(published)
     assert client.get(f"/inovasi/{innovation.pk}/").status_code == 404
 
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from inovda.core.models import AuditEntry
 from inovda.jobs import progress
 from inovda.jobs.models import Job
-from inovda.results import downloads, exports, jobs
+from inovda.results import downloads, jobs, tables
 from inovda.results.models import Publication, Result
 from tests.periods.test_publish import ready_to_publish
 
@@ -108,8 +108,8 @@ def test_the_publish_job_builds_the_downloads_once(client, world, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("built again")
 
-    monkeypatch.setattr(exports, "xlsx_response", never)
-    monkeypatch.setattr(exports, "csv_response", never)
+    monkeypatch.setattr(tables, "xlsx_response", never)
+    monkeypatch.setattr(tables, "csv_response", never)
     assert set(downloads.build(publication)) == {
         "inovda-peringkat-2026.csv",
         "inovda-peringkat-2026.xlsx",

@@ -7,8 +7,8 @@ from django import template
 from django.utils.formats import number_format
 
 from inovda.innovations.urusan import urusan_label
+from inovda.regions.clusters import Cluster
 from inovda.regions.models import Region
-from inovda.results.ranking import CLUSTER_LABELS
 from inovda.rulebooks.model import PREDICATE_LABELS
 
 register = template.Library()
@@ -54,7 +54,7 @@ def tingkat(code):
 
 @register.filter
 def klaster(code):
-    return CLUSTER_LABELS.get(code, code)
+    return Cluster(code).label if code in Cluster.values else code
 
 
 @register.filter

@@ -11,8 +11,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from inovda.regions.clusters import GROUPS
 from inovda.regions.roster import (
-    CLUSTERS,
     FIRST_YEAR,
     RosterEntry,
     count_by_tingkat,
@@ -32,7 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="tahun penilaian, mis. 2020")
         parser.add_argument("--count", action="store_true", help="hanya jumlah per tingkat (JSON)")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
-        parser.add_argument("--cluster", choices=CLUSTERS, help="hanya satu klaster")
+        parser.add_argument(
+            "--cluster", choices=[c.value for c in GROUPS], help="hanya satu klaster"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = _year(options["period"])

@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inovda.interchange.format import dumps
 from inovda.regions.models import Period
+from inovda.results.public import latest_publication
 from inovda.results.recap import PREDICATES, TINGKAT
-from inovda.results.services import ResultsError, latest_publication, recap_from_results
+from inovda.results.services import ResultsError, recap_from_results
 
 LABELS = {
     "sangat_inovatif": "Sangat Inovatif",
