@@ -157,6 +157,8 @@ STORAGES = {
 # gated views, streamed; a signed URL, if ever used, lives S3_URL_EXPIRE seconds.
 STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="local")
 if STORAGE_BACKEND == "s3":
+    if not env.str("S3_BUCKET", default=""):
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET (a private bucket).")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

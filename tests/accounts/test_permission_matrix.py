@@ -1,11 +1,14 @@
 """Every URL of accounts and period administration × every persona: the expected status."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
 from inovda.regions.services import create_period
 
 LOGIN = "login"  # a redirect to the login page
+NO_JOB = uuid.UUID(int=1)
 PERSONAS = ("national_admin", "verifier", "admin_a", "operator_a", "admin_b", "anonymous")
 
 # url name, args ("operator_a" = that persona's pk), method, expected per persona in PERSONAS
@@ -25,6 +28,7 @@ MATRIX = [
     ("periods:recompute", (2026,), "post", (302, 403, 403, 403, 403, LOGIN)),
     ("periods:publish", (2026,), "get", (200, 403, 403, 403, 403, LOGIN)),
     ("periods:publish", (2026,), "post", (302, 403, 403, 403, 403, LOGIN)),
+    ("periods:job", (2026, NO_JOB), "get", (404, 403, 403, 403, 403, LOGIN)),
 ]
 CASES = [
     pytest.param(name, args, method, persona, expected, id=f"{name}-{persona}")
