@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Q
-
 from inovda.innovations.inputs import claimed_and_verified
-from inovda.innovations.models import Answer, Verification
+from inovda.innovations.models import Verification
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
 from inovda.rulebooks.model import PREDICATE_LABELS, Rulebook
@@ -75,17 +73,10 @@ class SelfScore:
 
 def region_selfscore(region: Region) -> SelfScore:
     rulebook = load_rulebook(region.period.rulebook_year)
-    claimed, verified = claimed_and_verified(region)
+    found_states: dict = {}
+    claimed, verified = claimed_and_verified(region, found_states)
     names = {int(i.key): i.name for i in claimed.innovations}
-    rows = (
-        Answer.objects.filter(region=region)
-        .annotate(n_evidence=Count("evidence", filter=Q(evidence__replaced_at__isnull=True)))
-        .values_list("innovation_id", "indicator_id", "verification", "n_evidence")
-    )
-    states = {
-        (str(innovation_id or ""), indicator_id): AnswerState(verification, n_evidence)
-        for innovation_id, indicator_id, verification, n_evidence in rows
-    }
+    states = {key: AnswerState(*state) for key, state in found_states.items()}
     analysis = what_if(rulebook, _by_pk(verified), _by_pk(claimed))
     found = []
     for gain in analysis.gains:

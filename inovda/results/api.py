@@ -42,7 +42,9 @@ class ValidationErrors(Schema):
     detail: list[dict[str, Any]] = Field(description="One entry per refused parameter.")
 
 
-THROTTLED: dict[int, Any] = {429: Message}
+# 400: a path or parameter with a control character, refused by inovda.middleware before any
+# view runs; 429: the anonymous throttle.
+THROTTLED: dict[int, Any] = {400: Message, 429: Message}
 ERRORS: dict[int, Any] = {404: Message, 422: ValidationErrors, **THROTTLED}
 
 
