@@ -32,7 +32,27 @@ BIN = Path(sys.executable).parent
 PORTS = (8741, 8742)
 RATE = 6  # API requests per minute for one anonymous client, across both servers
 PASSWORD = "Dua-Server-Satu-Sesi-2026"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf() -> bytes:
+    """A small, well-formed one-page PDF (the evidence check parses it)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+    return out + f"startxref\n{xref}\n%%EOF\n".encode()
+
+
+PDF = _pdf()
 
 
 def environment(media: Path, static: Path, bucket: str) -> dict[str, str]:
@@ -218,11 +238,12 @@ def run_checks(a_port: int, b_port: int, answer_pk: int) -> int:
     status, _, _ = request(
         a_port, path, cookies=cookies, data=data, headers={"Content-Type": content_type}
     )
-    check("upload through A", status in (200, 302), f"HTTP {status}")
+    check("upload through A", status == 302, f"HTTP {status}")
     from inovda.innovations.models import Evidence
 
     evidence = Evidence.objects.filter(answer_id=answer_pk).order_by("-pk").first()
-    status, _, body = request(b_port, f"/bukti/{evidence.pk}/unduh/", cookies=cookies)
+    evidence_pk = evidence.pk if evidence else 0
+    status, _, body = request(b_port, f"/bukti/{evidence_pk}/unduh/", cookies=cookies)
     check("the upload is served by B", status == 200 and body == PDF, f"HTTP {status}")
 
     # 3. The anonymous API throttle counts requests to A and B together.
