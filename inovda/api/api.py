@@ -9,6 +9,7 @@ from ninja.throttling import AnonRateThrottle
 
 from inovda.accounts.lockout import client_ip
 from inovda.api import catalogue
+from inovda.awards import api as awards
 from inovda.results import api as results
 
 
@@ -34,3 +35,4 @@ api = NinjaAPI(
 )
 api.add_router("", results.router)
 api.add_router("", catalogue.router)
+api.add_router("", awards.router)

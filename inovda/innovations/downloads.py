@@ -1,5 +1,6 @@
-"""The one way an evidence file leaves the server, for every view that hands one out (the
-pemda and verifier download, the QC reviewer's download).
+"""The one way a private file leaves the server, for every view that hands one out (the
+pemda and verifier download of evidence, the QC reviewer's download, the award's strategy
+documents and field-validation evidence).
 
 Evidence is private and uploaded by users, so the answer is built to never render it: always
 an attachment under the checked display name, the stored content type with ``nosniff``, a
@@ -16,14 +17,20 @@ from inovda.innovations.models import Evidence
 
 def evidence_response(evidence: Evidence) -> FileResponse:
     """Raises Http404 when the file is missing from storage."""
+    return private_file_response(evidence.file, evidence.original_name, evidence.content_type)
+
+
+def private_file_response(
+    file, name: str, content_type: str = "application/octet-stream"
+) -> FileResponse:
+    """Any private stored file, as an attachment that no browser renders or caches; raises
+    Http404 when the file is missing from storage."""
     try:
-        handle = evidence.file.open("rb")
+        handle = file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Berkas tidak ditemukan di penyimpanan.") from exc
-    response = FileResponse(handle, content_type=evidence.content_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(evidence.original_name, safe='')}"
-    )
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name, safe='')}"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

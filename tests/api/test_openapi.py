@@ -12,6 +12,7 @@ PATHS = {
     "/api/v1/periods/{year}/regions/{code}",
     "/api/v1/periods/{year}/innovations",
     "/api/v1/innovations/{innovation_id}",
+    "/api/v1/periods/{year}/awards",
 }
 
 
