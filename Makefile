@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint typecheck unit browser clean
+.PHONY: install demo serve worker test lint typecheck unit browser clean
 
 $(BIN)/inovda: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,20 @@ demo: install
 	$(BIN)/inovda migrate --noinput
 	$(BIN)/inovda demo load
 	$(BIN)/inovda demo accounts
+	@# The background worker runs beside the development server and stops with it.
+	$(BIN)/inovda worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/inovda runserver 127.0.0.1:8000
+
+# Production settings (DEBUG=false): gunicorn (gunicorn.conf.py) and the background worker.
+# Needs a real SECRET_KEY (the .env written by `make install` has one); see docs/deploy.md.
+serve: install
+	DEBUG=false $(BIN)/inovda migrate --noinput
+	DEBUG=false $(BIN)/inovda collectstatic --noinput --verbosity 0
+	DEBUG=false $(BIN)/inovda worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	DEBUG=false $(BIN)/gunicorn -c gunicorn.conf.py
+
+worker: install
+	$(BIN)/inovda worker
 
 lint: install
 	$(BIN)/ruff check .

@@ -51,7 +51,10 @@ INSTALLED_APPS = [
     "csp",
     # Listed so its Swagger UI assets are served from the package, not from a CDN.
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "inovda.core",
+    "inovda.jobs",
     "inovda.accounts",
     "inovda.regions",
     "inovda.innovations",
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "inovda.observability.RequestLogMiddleware",  # first: its id is on every later log line
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the path, the query or a cookie (PostgreSQL refuses NUL bytes).
     "inovda.middleware.RefuseInvalidCharactersMiddleware",
@@ -150,6 +154,31 @@ STORAGES = {
         )
     },
 }
+# Evidence and generated files (built downloads) on an S3-compatible object store instead of
+# MEDIA_ROOT. Objects stay private (no ACL, no public URL): they go out only through the
+# gated views, streamed; a signed URL, if ever used, lives S3_URL_EXPIRE seconds.
+STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="local")
+if STORAGE_BACKEND == "s3":
+    if not env.str("S3_BUCKET", default=""):
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET (a private bucket).")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            # Empty: boto3's own chain (instance role, ~/.aws) supplies the credentials.
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_EXPIRE", default=60),
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_BACKEND != "local":
+    raise ImproperlyConfigured(f"STORAGE_BACKEND={STORAGE_BACKEND!r}: choose local or s3.")
 WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
@@ -186,19 +215,76 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Background jobs (django-tasks). The database backend needs nothing beyond the database and
+# a worker (`inovda worker`); TASKS_BACKEND=immediate runs each job inside the request instead.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={_task_backend!r}: choose one of {', '.join(_TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+# A job with no progress for this long is taken for dead (its worker stopped) and may restart.
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=900)
+# /healthz reports the worker down when its last heartbeat is older than this.
+WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=60)
+
+# E-mail: printed on the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.go.id:587 (django-environ's email URL).
+globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Inovda <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the site at, for links in e-mails (invitations).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# An invitation's set-password link stays valid this long (seconds; 7 days).
+PASSWORD_RESET_TIMEOUT = env.int("INVITATION_TIMEOUT", default=7 * 24 * 3600)
+
+# One process: local memory. More than one (gunicorn workers, several app servers): Redis,
+# e.g. CACHE_URL=redis://127.0.0.1:6379/0, so the API throttle counts across all of them.
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Sessions in the database: a login made through one app server holds on every other.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Open data: anonymous API clients get this many requests per minute.
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/m")
 
+# Logs: one JSON object per line (LOG_FORMAT=json, the default in production) or plain text
+# (the default with DEBUG), each line with the request id. A request or query slower than its
+# threshold (milliseconds) is logged as a warning.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+SLOW_REQUEST_MS = env.int("SLOW_REQUEST_MS", default=1000)
+SLOW_QUERY_MS = env.int("SLOW_QUERY_MS", default=200)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "inovda.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "inovda.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # Who was invited, reminded or notified, and every job's end, even at WARNING.
+        "inovda.mail": {"level": "INFO"},
+        "inovda.jobs": {"level": "INFO"},
+    },
 }
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: choose json or text.")
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

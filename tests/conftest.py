@@ -12,3 +12,18 @@ def personas(db):
 def fast_passwords(settings):
     # Argon2 costs ~0.2 s a hash; tests need working hashes, not slow ones.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    # Built downloads and evidence of one test never leak into another.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings):
+    # Jobs run inside the request that starts them; tests/service runs the real worker too.
+    settings.TASKS = IMMEDIATE

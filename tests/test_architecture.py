@@ -12,6 +12,7 @@ FLOORS = [
     ["rulebooks"],
     ["scoring", "interchange"],
     ["core"],
+    ["jobs"],
     ["regions"],
     ["accounts"],
     ["innovations"],

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import get_random_string
 
 from inovda.accounts.access import can_change_account, creatable_roles
+from inovda.accounts.invitations import send_invitation
 from inovda.accounts.models import Role, User
 from inovda.core.audit import log_action
 from inovda.regions.roster import roster_for_year
@@ -43,7 +44,9 @@ def create_account(
     first_name: str = "",
     email: str = "",
 ) -> tuple[User, str]:
-    """A new account with a temporary password, returned once and never stored in clear."""
+    """A new account. With an e-mail address it gets an invitation to set its own password
+    (the returned password is empty); without one, a temporary password, returned once and
+    never stored in clear."""
     if role not in creatable_roles(actor):
         raise AccountError("Anda tidak berwenang membuat akun dengan peran ini.")
     if actor.role == Role.PEMDA_ADMIN:
@@ -55,18 +58,18 @@ def create_account(
     taken = AccountError(f"Nama pengguna {username!r} sudah dipakai.")
     if User.objects.filter(username__iexact=username).exists():
         raise taken
-    password = temporary_password()
+    password = "" if email else temporary_password()
     try:
         with transaction.atomic():
             user = User.objects.create_user(
                 username=username,
-                password=password,
+                password=password or None,  # None: unusable until the invitation is used
                 role=role,
                 region_code=region_code,
                 opd=opd,
                 first_name=first_name,
                 email=email,
-                must_change_password=True,
+                must_change_password=not email,
                 created_by=actor,
             )
             log_action(
@@ -75,6 +78,9 @@ def create_account(
                 user,
                 {"username": username, "role": role, "region_code": region_code, "opd": opd},
             )
+            if email:
+                send_invitation(user)  # queued when the account is committed
+                log_action(actor, "account.invited", user, {"email": email})
     except IntegrityError as exc:  # the same username, created concurrently
         raise taken from exc
     return user, password

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inovda.accounts import views
+from inovda.accounts import views, views_invitation
 
 app_name = "accounts"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("pengguna/", views.account_list, name="list"),
     path("pengguna/baru/", views.account_create, name="create"),
     path("pengguna/<int:pk>/nonaktifkan/", views.account_deactivate, name="deactivate"),
+    path("undangan/<str:uidb64>/<str:token>/", views_invitation.invitation, name="invitation"),
 ]

@@ -22,6 +22,7 @@ from inovda.regions import services as regions
 from inovda.regions.models import Period, PeriodExtension
 from inovda.results.models import Publication, Result
 from inovda.results.services import (
+    Progress,
     ResultsError,
     latest_publication,
     publish_period,
@@ -59,12 +60,12 @@ extend_period = regions.extend_period
 set_objection_window = objections.set_objection_window
 
 
-def recompute(actor, period: Period) -> list[Result]:
+def recompute(actor, period: Period, progress: Progress | None = None) -> list[Result]:
     """Score every region again from the verified answers; nothing is published."""
     _require_national_admin(actor)
     with transaction.atomic():
         period = Period.objects.select_for_update().get(pk=period.pk)
-        results = recompute_period(period)
+        results = recompute_period(period, progress=progress)
         log_action(actor, "period.recomputed", period, {"regions": len(results)})
     return results
 
@@ -135,8 +136,28 @@ def preflight(period: Period, now: datetime | None = None) -> Preflight:
     return Preflight(blockers, warnings)
 
 
+def check_publish(actor, period: Period, seen: int) -> Publication | None:
+    """What ``publish`` would refuse, asked before its job is queued: the publication made
+    since the admin's confirmation page (nothing to do), or None when publishing may start."""
+    _require_national_admin(actor)
+    latest = latest_publication(period)
+    latest_number = latest.number if latest else 0
+    if latest is not None and latest_number > seen:
+        return latest
+    if seen != latest_number:
+        raise LifecycleError("Halaman konfirmasi sudah usang: muat ulang lalu periksa lagi.")
+    check = preflight(period)
+    if not check.ok:
+        raise LifecycleError("Belum dapat dipublikasikan: " + " ".join(check.blockers))
+    return None
+
+
 def publish(
-    actor, period: Period, note: str = "", seen: int | None = None
+    actor,
+    period: Period,
+    note: str = "",
+    seen: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Publication, bool]:
     """Recompute, freeze the results as a new publication and lock the verified innovations.
 
@@ -156,7 +177,7 @@ def publish(
         check = preflight(period)
         if not check.ok:
             raise LifecycleError("Belum dapat dipublikasikan: " + " ".join(check.blockers))
-        recompute_period(period)
+        recompute_period(period, progress=progress)
         publication = publish_period(period, actor=actor, note=note)
         verified = Innovation.objects.select_for_update(of=("self",)).filter(
             region__period=period, status=Status.VERIFIED

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:year>/masa-sanggah/", views.objection_window, name="window"),
     path("<int:year>/hitung-ulang/", views.recompute, name="recompute"),
     path("<int:year>/terbitkan/", views.publish, name="publish"),
+    path("<int:year>/pekerjaan/<uuid:pk>/", views.job_status, name="job"),
 ]

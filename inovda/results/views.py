@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
 from inovda.regions.clusters import Cluster
-from inovda.results import public, tables
+from inovda.results import downloads, public, tables
 from inovda.results.exports import CATALOGUE_COLUMNS, RANKING_COLUMNS, RESULT_COLUMNS
 from inovda.results.models import Publication
 
@@ -35,6 +35,8 @@ def peringkat(request, year: int, fmt: str):
             f"Klaster {klaster!r} tidak dikenal; pilih salah satu: {', '.join(Cluster.values)}.",
             content_type="text/plain; charset=utf-8",
         )
+    if not klaster and (stored := downloads.stored_response(publication, "peringkat", fmt)):
+        return stored
     if klaster:
         rows = tables.table(RANKING_COLUMNS, public.ranking(publication, klaster))
         name = f"inovda-peringkat-{year}-{klaster}"
@@ -47,6 +49,8 @@ def peringkat(request, year: int, fmt: str):
 @require_GET
 def katalog(request, year: int, fmt: str):
     publication = _publication_or_404(year)
+    if stored := downloads.stored_response(publication, "katalog", fmt):
+        return stored
     innovations = public.catalogue(publication).iterator(chunk_size=2000)
     rows = tables.table(CATALOGUE_COLUMNS, innovations)
     return _file(fmt, f"inovda-katalog-{year}", "Katalog inovasi", rows, publication)

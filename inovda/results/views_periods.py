@@ -5,6 +5,7 @@ lock) with the action of each step."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,9 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from inovda.accounts.access import get_period_for_admin, require_national_admin
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status
+from inovda.jobs import progress
+from inovda.jobs.models import Job
 from inovda.regions.forms import ExtendPeriodForm, OpenPeriodForm
 from inovda.regions.models import Period
-from inovda.results import lifecycle
+from inovda.results import jobs, lifecycle
 from inovda.results.forms import PublishForm
 from inovda.results.public import latest_publication
 from inovda.verification.forms import WindowForm
@@ -74,6 +77,9 @@ def _detail(request, period, *, window_form=None, error="", status=200):
         "window_form": window_form or WindowForm(initial=initial),
         "publications": period.publications.order_by("-number")[:10],
         "error": error,
+        "job": (job := jobs.latest(period)),
+        "job_label": jobs.LABELS.get(job.kind, job.kind) if job else "",
+        "queue": progress.queue(),
         "audit": AuditEntry.objects.filter(
             object_type=Period._meta.label_lower, object_id=str(period.pk)
         ).select_related("actor")[:50],
@@ -125,12 +131,19 @@ def objection_window(request, year: int):
 @require_POST
 def recompute(request, year: int):
     period = get_period_for_admin(request.user, year)
-    try:
-        results = lifecycle.recompute(request.user, period)
-    except lifecycle.Refused as exc:
-        return _detail(request, period, error=str(exc), status=400)
-    messages.success(request, f"Hasil {len(results)} pemda dihitung ulang; belum dipublikasikan.")
+    jobs.enqueue_recompute(request.user, period)
     return redirect("periods:detail", year)
+
+
+@login_required
+def job_status(request, year: int, pk):
+    """The progress partial the period page polls (htmx) while a job runs."""
+    period = get_period_for_admin(request.user, year)
+    job = Job.objects.filter(pk=pk, subject=jobs.subject(period)).first()
+    if job is None:
+        raise Http404("Pekerjaan tidak ditemukan.")
+    context = {"job": job, "job_label": jobs.LABELS.get(job.kind, job.kind), "period": period}
+    return render(request, "results/_job.html", context)
 
 
 @login_required
@@ -148,21 +161,18 @@ def publish(request, year: int):
             return redirect("periods:publish", year)
         data = form.cleaned_data
         try:
-            publication, created = lifecycle.publish(
-                request.user, period, data["note"], seen=data["seen"]
-            )
+            made_since = lifecycle.check_publish(request.user, period, data["seen"])
         except lifecycle.Refused as exc:
             error, status = str(exc), 400
         else:
-            if created:
-                messages.success(
-                    request, f"{period} dipublikasikan (publikasi {publication.number})."
-                )
-            else:
+            if made_since is not None:
                 messages.info(
                     request,
-                    f"Publikasi {publication.number} sudah dibuat; tidak ada publikasi baru.",
+                    f"Publikasi {made_since.number} sudah dibuat; tidak ada publikasi baru.",
                 )
+            else:
+                # The job checks again inside its transaction: the page may be old by then.
+                jobs.enqueue_publish(request.user, period, data["note"], data["seen"])
             return redirect("periods:detail", year)
     counts = lifecycle.status_counts(period)
     context = {

@@ -11,6 +11,7 @@ from inovda.accounts.models import Role
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Status, Verification
 from inovda.regions.models import Period, Region
+from inovda.verification import notices
 from inovda.verification.duties import VerificationError, check_duties, require_national_admin
 from inovda.verification.models import Objection, ObjectionWindow, Outcome, Reason
 from inovda.verification.review import record_decision
@@ -137,6 +138,7 @@ def resolve_objection(
         )
         if changed:
             levels_changed.send(sender=Objection, period=objection.region.period)
+        notices.objection_decided(objection)
     return objection
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
 from inovda.innovations.workflow import require_transition
+from inovda.verification import notices
 from inovda.verification.duties import (
     VerificationError,
     check_duties,
@@ -206,6 +207,7 @@ def return_to_region(verifier, innovation: Innovation, notes: str) -> RevisionRe
             notes=notes,
             revision_request=request.pk,
         )
+        notices.innovation_returned(innovation, notes)
     return request
 
 

@@ -2,11 +2,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 
 from inovda.accounts.models import User
 from inovda.awards.models import Award
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Answer, Evidence
+from inovda.jobs.models import Job
 from inovda.regions.models import Period
 from inovda.results.models import Publication
 
@@ -27,4 +29,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         Publication.objects.all().delete()
         AuditEntry.objects.all().delete()
         Period.objects.all().delete()
+        # The download jobs the command queued (no worker runs here).
+        Job.objects.all().delete()
+        DBTaskResult.objects.all().delete()
         User.objects.all().delete()  # the demo accounts and jurors

@@ -8,6 +8,8 @@ login page. Each persona's request runs in a savepoint that is rolled back, so a
 persona does not change what the next one meets.
 """
 
+import uuid
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -17,6 +19,7 @@ from tests.awards.test_permissions import MATRIX as AWARD_MATRIX
 from tests.permissions.world import make_world
 
 LOGIN = "login"
+NO_JOB = uuid.UUID(int=1)  # a job that does not exist
 PERSONAS = ("national_admin", "verifier", "admin_a", "operator_a", "admin_b", "juror", "anonymous")
 PUBLIC = (200,) * 7
 STAFF = (200, 200, 200, 200, 200, 200, LOGIN)
@@ -30,6 +33,8 @@ UNLISTED = {
 
 # name: (method, url args (a world key or a literal), expected status per persona[, data])
 MATRIX: dict[str, tuple] = {
+    # the load balancer's health check: open, no secrets
+    "healthz": ("get", (), PUBLIC),
     # accounts
     "accounts:login": ("get", (), PUBLIC),
     "accounts:logout": ("post", (), (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
@@ -38,10 +43,13 @@ MATRIX: dict[str, tuple] = {
     "accounts:list": ("get", (), (200, 403, 200, 403, 200, 403, LOGIN)),
     "accounts:create": ("get", (), (200, 403, 200, 403, 200, 403, LOGIN)),
     "accounts:deactivate": ("post", ("operator_a",), (302, 403, 302, 403, 404, 403, LOGIN)),
+    # a forged invitation link: refused alike for everyone
+    "accounts:invitation": ("get", ("MQ", "bukan-token"), (400,) * 7),
     # the period's life (national admin only)
     "periods:list": ("get", (), NATIONAL),
     "periods:open": ("get", (), NATIONAL),
     "periods:detail": ("get", (2026,), NATIONAL),
+    "periods:job": ("get", (2026, NO_JOB), (404, 403, 403, 403, 403, 403, LOGIN)),
     "periods:extend": ("get", (2026,), NATIONAL),
     "periods:window": ("post", (2026,), (400, 403, 403, 403, 403, 403, LOGIN)),
     "periods:recompute": ("post", (2026,), (302, 403, 403, 403, 403, 403, LOGIN)),

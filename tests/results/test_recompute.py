@@ -1,3 +1,4 @@
+import sys
 from decimal import Decimal
 
 import pytest
@@ -72,9 +73,18 @@ def test_recompute_runs_the_same_queries_whatever_the_number_of_innovations():
     assert len(after) == len(before) <= 20
 
 
-def test_the_command_prints_progress_and_a_summary(capsys):
+def test_the_command_prints_progress_and_a_summary(capsys, monkeypatch):
     data = published_period(2026)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # a person at a terminal
     call_command("recompute", period=data.period.year)
     out, err = capsys.readouterr()
     assert "546 pemda dihitung" in out
     assert "546/546 pemda" in err
+
+
+def test_the_command_stays_quiet_when_not_at_a_terminal(capsys):
+    data = published_period(2026)
+    call_command("recompute", period=data.period.year)
+    out, err = capsys.readouterr()
+    assert "546 pemda dihitung" in out
+    assert err == ""

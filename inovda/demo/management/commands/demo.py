@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from inovda.demo.load import DemoAlreadyLoaded, load_demo
+from inovda.results.jobs import enqueue_downloads
+from inovda.results.models import Publication
 
 
 class Command(BaseCommand):
@@ -21,6 +23,11 @@ class Command(BaseCommand):
                 load_demo(say=self.stdout.write)
             except DemoAlreadyLoaded as exc:
                 self.stdout.write(f"{exc} Tidak ada yang diubah.")
+                return
+            # The worker (started by `make demo`) builds the downloads once, in the background.
+            for publication in Publication.objects.all():
+                enqueue_downloads(publication)
+            self.stdout.write("Unduhan publikasi diantrekan untuk pekerja latar (inovda worker).")
         else:
             from inovda.demo.accounts import ensure_demo_accounts
 

@@ -17,8 +17,10 @@ class Command(BaseCommand):
         found = Period.objects.filter(year=period).first()
         if found is None:
             raise CommandError(f"Periode {period} tidak ada.", returncode=2)
-        results = recompute_period(found, progress=None if quiet else self.progress)
-        if not quiet:
+        # The bar is for a person at a terminal; logs and pipes get the summary line only.
+        show = not quiet and sys.stderr.isatty()
+        results = recompute_period(found, progress=self.progress if show else None)
+        if show:
             sys.stderr.write("\n")
         counts: dict[str, int] = {}
         for r in results:

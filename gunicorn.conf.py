@@ -1,0 +1,41 @@
+"""gunicorn settings, read from the environment (see .env.example and docs/deploy.md).
+
+`make serve` starts gunicorn with this file; a systemd unit does the same with
+`gunicorn -c gunicorn.conf.py`. A bad value stops the start with the variable's name.
+"""
+
+import os
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(f"{name}={raw!r}: expected a whole number.") from None
+    if value < 0:
+        raise SystemExit(f"{name}={raw!r}: expected zero or more.")
+    return value
+
+
+wsgi_app = "inovda.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
+# Processes × threads = requests served at once. Two processes per core is the usual start.
+workers = _int("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1))
+threads = _int("GUNICORN_THREADS", 4)
+# Publishing and large downloads run as jobs, so no request needs long.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# A worker restarts after this many requests (plus jitter), bounding slow memory growth.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# "-" = standard output; empty = no access log (the load balancer keeps one).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Behind nginx or a load balancer on the same host; the list of proxies trusted for
+# X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
