@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from inovda.rulebooks.model import MAX_LEVEL, Predicate, Rulebook
 from inovda.scoring.tables import Row, Tables, tables_for
@@ -201,7 +201,12 @@ def index_per_point(rulebook: Rulebook) -> Decimal:
     return tables_for(rulebook).per_point
 
 
-def gate_codes(reading: str | None, innovations: Sequence[InnovationInput]) -> set[str]:
+class HasUrusan(Protocol):
+    @property
+    def urusan(self) -> tuple[str, ...]: ...
+
+
+def gate_codes(reading: str | None, innovations: Sequence[HasUrusan]) -> set[str]:
     """The urusan that count towards the yandas gate under the rulebook's reading."""
     if reading == "primary":
         return {i.urusan[0] for i in innovations if i.urusan}
@@ -241,19 +246,28 @@ def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
     if not reported:
         spd_units, sid_units, counted = 0, 0, []
     assert spd_units is not None
-    return _finish(
-        tables, region, reported, tables.points(spd_units), tables.points(sid_units), counted
+    return finish(
+        tables,
+        region.code,
+        region,
+        reported,
+        tables.points(spd_units),
+        tables.points(sid_units),
+        counted,
     )
 
 
-def _finish(
+def finish(
     tables: Tables,
-    region: RegionInput,
+    code: str,
+    region: RegionInput | None,
     reported: bool,
     spd: Decimal,
     sid_sum: Decimal,
-    counted: Sequence[InnovationInput],
+    counted: Sequence[HasUrusan],
 ) -> RegionScore:
+    """The headline from the sums: divisor, count term, total, index and predicate. Without
+    ``region`` the score carries no lazy explanation (the packed recompute needs none)."""
     n = len(counted)
     divisor: int | None = None
     sid_indicators = sid_sum
@@ -276,7 +290,7 @@ def _finish(
     else:
         iid = round2(total)
     return RegionScore(
-        code=region.code,
+        code=code,
         rulebook_year=tables.rulebook.year,
         reported=reported,
         spd=spd,
@@ -357,8 +371,9 @@ def score_region_explained(rulebook: Rulebook, region: RegionInput) -> RegionSco
     spd_lines = _lines(tables.spd_rows, region.spd, counted=reported)
     innovation_scores = _innovation_scores(tables, region, reported)
     counted = [i for i in region.innovations if i.eligible and reported]
-    score = _finish(
+    score = finish(
         tables,
+        region.code,
         region,
         reported,
         sum((line.points for line in spd_lines), ZERO),
