@@ -33,6 +33,7 @@ from inovda.innovations.models import (
     Tahapan,
     Verification,
 )
+from inovda.innovations.subtotals import refresh_subtotals
 from inovda.innovations.urusan import URUSAN, YANDAS
 from inovda.regions.models import Region
 from inovda.rulebooks.model import Rulebook
@@ -225,6 +226,8 @@ class Writer:
                 for k, v in levels.items()
             ]
         insert_answers(rows)
+        regions = {i.region_id for i in self.innovations}
+        refresh_subtotals(Innovation.objects.filter(region_id__in=regions))
 
 
 def _verification(claimed: int, verified: int) -> str:

@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -16,8 +17,10 @@ from inovda.core.models import AuditEntry
 from inovda.innovations.access import get_submission_for_user
 from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.forms import InnovationForm, display_value
-from inovda.innovations.selfscore import region_selfscore
+from inovda.innovations.selfscore import region_selfscore, region_totals
 from inovda.regions.models import Region
+
+PER_PAGE = 50
 
 
 def friendly_closed(view):
@@ -34,13 +37,12 @@ def friendly_closed(view):
 
 
 def region_context(region: Region, **extra) -> dict:
-    """What every page of a region shows: the region, its period and the self-score panel."""
-    return {
-        "region": region,
-        "period": region.period,
-        "selfscore": region_selfscore(region),
-        **extra,
-    }
+    """What every page of a region shows: the region, its period and the self-score headline
+    (from stored subtotals: the same few queries whatever the region's size)."""
+    context = {"region": region, "period": region.period, **extra}
+    if "selfscore" not in context:
+        context["selfscore"] = region_totals(region)
+    return context
 
 
 def history(obj, limit: int = 20) -> list[AuditEntry]:
@@ -73,14 +75,32 @@ def index(request):
 def home(request, year: int, code: str):
     access = region_access(request.user, year, code)
     region = access.obj
-    innovations = region.innovations.select_related("created_by").order_by("name")
+    innovations = region.innovations.select_related("created_by").order_by("name", "pk")
+    totals = region_totals(region)
+    paginator = Paginator(innovations, PER_PAGE)
+    paginator.count = totals.innovations  # already counted with the totals
+    page = paginator.get_page(request.GET.get("page"))
     context = region_context(
         region,
-        innovations=innovations,
+        selfscore=totals,
+        innovations=page.object_list,
+        page=page,
         receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
         create_refusal=access.reason,
     )
     return render(request, "innovations/region.html", context)
+
+
+@login_required
+@require_GET
+def selfscore(request, year: int, code: str):
+    """The full self-score with the gains, asked for from the panel: the panel alone for htmx,
+    a page of its own without JavaScript."""
+    region = region_access(request.user, year, code).obj
+    context = {"region": region, "period": region.period, "selfscore": region_selfscore(region)}
+    if request.htmx:
+        return render(request, "innovations/_selfscore.html", context)
+    return render(request, "innovations/selfscore.html", context)
 
 
 @login_required

@@ -20,7 +20,7 @@ Arithmetic and rounding (documented in docs/scoring.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -208,9 +208,13 @@ class HasUrusan(Protocol):
 
 def gate_codes(reading: str | None, innovations: Sequence[HasUrusan]) -> set[str]:
     """The urusan that count towards the yandas gate under the rulebook's reading."""
+    return codes_of(reading, (i.urusan for i in innovations))
+
+
+def codes_of(reading: str | None, urusan: Iterable[tuple[str, ...]]) -> set[str]:
     if reading == "primary":
-        return {i.urusan[0] for i in innovations if i.urusan}
-    return {u for i in innovations for u in i.urusan}
+        return {u[0] for u in urusan if u}
+    return {code for u in urusan for code in u}
 
 
 # --- the fast path: integers over the compiled tables -----------------------------------------
@@ -253,7 +257,27 @@ def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
         reported,
         tables.points(spd_units),
         tables.points(sid_units),
-        counted,
+        len(counted),
+        (i.urusan for i in counted),
+    )
+
+
+def score_totals(
+    rulebook: Rulebook,
+    code: str,
+    reported: bool,
+    spd_units: int,
+    sid_units: int,
+    n: int,
+    urusan: Iterable[tuple[str, ...]],
+) -> RegionScore:
+    """The headline from stored sums: integer units at the rulebook's scale (``tables``), the
+    number of innovations counted and their urusan. No explanation (no lines) is attached."""
+    tables = tables_for(rulebook)
+    if not reported:
+        spd_units, sid_units, n, urusan = 0, 0, 0, ()
+    return finish(
+        tables, code, None, reported, tables.points(spd_units), tables.points(sid_units), n, urusan
     )
 
 
@@ -264,11 +288,11 @@ def finish(
     reported: bool,
     spd: Decimal,
     sid_sum: Decimal,
-    counted: Sequence[HasUrusan],
+    n: int,
+    urusan: Iterable[tuple[str, ...]],
 ) -> RegionScore:
     """The headline from the sums: divisor, count term, total, index and predicate. Without
     ``region`` the score carries no lazy explanation (the packed recompute needs none)."""
-    n = len(counted)
     divisor: int | None = None
     sid_indicators = sid_sum
     if tables.min_divisor is not None:
@@ -278,7 +302,7 @@ def finish(
     missing: tuple[str, ...] = ()
     count_score, gate_met = ZERO, True
     if tables.gate_reading is not None:
-        codes = gate_codes(tables.gate_reading, counted)
+        codes = codes_of(tables.gate_reading, urusan)
         covered = tuple(c for c in tables.yandas if c in codes)
         missing = tuple(c for c in tables.yandas if c not in codes)
         gate_met = len(covered) >= tables.yandas_required
@@ -378,7 +402,8 @@ def score_region_explained(rulebook: Rulebook, region: RegionInput) -> RegionSco
         reported,
         sum((line.points for line in spd_lines), ZERO),
         sum((s.total for s in innovation_scores), ZERO),
-        counted,
+        len(counted),
+        (i.urusan for i in counted),
     )
     score.__dict__.update(spd_lines=spd_lines, innovation_scores=innovation_scores)
     return score

@@ -102,7 +102,8 @@ def score_packed(rulebook: Rulebook, region: PackedRegion) -> PackedScore:
         reported,
         tables.points(spd_units),
         tables.points(sid_units),
-        counted,
+        len(counted),
+        (i.urusan for i in counted),
     )
     cache: dict[int, Decimal] = {}
     points = []

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
+from inovda.innovations.subtotals import refresh_innovation
 from inovda.innovations.workflow import require_transition
 from inovda.verification.duties import (
     VerificationError,
@@ -81,6 +82,7 @@ def record_decision(
     answer.verified_level = level
     answer.verification = state
     answer.save(update_fields=["verified_level", "verification", "updated_at"])
+    refresh_innovation(answer.innovation_id)
     decision = Decision.objects.create(
         answer=answer,
         verifier=actor,
