@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint typecheck unit browser clean
+.PHONY: install demo test lint typecheck unit browser bench clean
 
 $(BIN)/inovda: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ browser: install
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+# Production settings (DEBUG off, gunicorn); set BENCH_DATABASE_URL for PostgreSQL.
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .env *.egg-info
