@@ -79,6 +79,8 @@ def main():
         seconds = time.perf_counter() - start
     print(f"{'recompute (546 pemda)':38} {seconds:8.2f} s, {len(queries)} queries")
     if os.environ.get("BENCH_JSON"):  # for make bench: one line it can read
+        if not period.publications.exists():  # the HTTP runs read the published pages
+            publish_period(period, note="bench")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {"recompute_s": seconds, "queries": len(queries), "peak_mb": peak}
         print("BENCH " + json.dumps(figures))

@@ -29,7 +29,8 @@ from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
 from inovda.rulebooks.model import PREDICATE_LABELS, Predicate, Rulebook
-from inovda.scoring.engine import RegionInput, RegionScore, score_region, score_totals
+from inovda.scoring.engine import RegionInput, RegionScore, score_region
+from inovda.scoring.packed import score_totals
 from inovda.scoring.tables import tables_for
 from inovda.scoring.whatif import Gain, WhatIf, next_band, what_if
 

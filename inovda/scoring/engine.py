@@ -262,25 +262,6 @@ def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
     )
 
 
-def score_totals(
-    rulebook: Rulebook,
-    code: str,
-    reported: bool,
-    spd_units: int,
-    sid_units: int,
-    n: int,
-    urusan: Iterable[tuple[str, ...]],
-) -> RegionScore:
-    """The headline from stored sums: integer units at the rulebook's scale (``tables``), the
-    number of innovations counted and their urusan. No explanation (no lines) is attached."""
-    tables = tables_for(rulebook)
-    if not reported:
-        spd_units, sid_units, n, urusan = 0, 0, 0, ()
-    return finish(
-        tables, code, None, reported, tables.points(spd_units), tables.points(sid_units), n, urusan
-    )
-
-
 def finish(
     tables: Tables,
     code: str,

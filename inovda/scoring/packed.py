@@ -6,11 +6,13 @@ innovation's levels are one ASCII digit per SID indicator in the rulebook's orde
 the level string the stored breakdown keeps — and its points are a sum over a per-position
 table. ``score_packed`` returns the same ``RegionScore`` headline as ``engine.score_region``
 (property tests prove it on random regions for every rulebook), plus each innovation's points
-and level string for the compact breakdown; it builds no ``Line``.
+and level string for the compact breakdown; it builds no ``Line``. ``score_totals`` gives the
+same headline from sums already made (the pemda pages' stored subtotals).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -117,4 +119,23 @@ def score_packed(rulebook: Rulebook, region: PackedRegion) -> PackedScore:
         points.append(found)
     return PackedScore(
         score, tuple(points), tuple(i.levels.decode("ascii") for i in region.innovations)
+    )
+
+
+def score_totals(
+    rulebook: Rulebook,
+    code: str,
+    reported: bool,
+    spd_units: int,
+    sid_units: int,
+    n: int,
+    urusan: Iterable[tuple[str, ...]],
+) -> RegionScore:
+    """The headline from stored sums: integer units at the rulebook's scale (``tables``), the
+    number of innovations counted and their urusan. No explanation (no lines) is attached."""
+    tables = tables_for(rulebook)
+    if not reported:
+        spd_units, sid_units, n, urusan = 0, 0, 0, ()
+    return finish(
+        tables, code, None, reported, tables.points(spd_units), tables.points(sid_units), n, urusan
     )
