@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "inovda.innovations",
     "inovda.verification",
     "inovda.results",
+    "inovda.awards",
     "inovda.demo",
     "inovda.portal",
     "inovda.api",

@@ -20,5 +20,6 @@ urlpatterns = [
     path("impor/", include("inovda.innovations.urls_import")),
     path("verifikasi/", include("inovda.verification.urls")),
     path("riwayat/", include("inovda.accounts.urls_history")),
+    path("penghargaan/", include("inovda.awards.urls")),
     path("", include("inovda.portal.urls")),
 ]

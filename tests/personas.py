@@ -19,6 +19,7 @@ class Personas:
     operator_a: User  # OPD operator of region A
     admin_b: User  # pemda admin of region B (the outsider)
     anonymous: AnonymousUser
+    juror: User  # award juror from a university outside Banten
 
     def all(self) -> dict:
         return {
@@ -28,6 +29,7 @@ class Personas:
             "operator_a": self.operator_a,
             "admin_b": self.admin_b,
             "anonymous": self.anonymous,
+            "juror": self.juror,
         }
 
 
@@ -51,4 +53,5 @@ def make_personas() -> Personas:
         operator_a=make_user("operator.a", Role.OPD_OPERATOR, REGION_A, "Diskominfo"),
         admin_b=make_user("admin.b", Role.PEMDA_ADMIN, REGION_B, "Bappeda"),
         anonymous=AnonymousUser(),
+        juror=make_user("juri", Role.JUROR),
     )

@@ -16,6 +16,8 @@ class Role(models.TextChoices):
     VERIFIER = "verifikator", "Verifikator"
     PEMDA_ADMIN = "admin_pemda", "Admin pemda"
     OPD_OPERATOR = "operator_opd", "Operator OPD"
+    # Scores award nominees; institution and home province live in awards.Juror.
+    JUROR = "juri", "Juri"
 
 
 PEMDA_ROLES = (Role.PEMDA_ADMIN, Role.OPD_OPERATOR)
@@ -48,6 +50,10 @@ class User(AbstractUser):
     @property
     def is_national_admin(self) -> bool:
         return self.role == Role.NATIONAL_ADMIN or self.is_superuser
+
+    @property
+    def is_juror(self) -> bool:
+        return self.role == Role.JUROR
 
     @property
     def is_verifier(self) -> bool:

@@ -8,7 +8,7 @@ answers, verifier notes and the initiator's personal name stay private.
 
 from datetime import date
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -74,6 +74,7 @@ class InnovationOut(InnovationRow):
 def list_innovations(
     request: HttpRequest,
     year: int,
+    response: HttpResponse,
     q: str | None = None,
     urusan: str | None = None,
     tahapan: Tahapan | None = None,
@@ -86,7 +87,7 @@ def list_innovations(
     tujuan and manfaat as the portal does (full text, best match first, on PostgreSQL).
     `urusan` matches the primary or a related urusan code (e.g. 1.02)."""
     return public.filter_catalogue(
-        public.catalogue(publication_or_404(year)),
+        public.catalogue(publication_or_404(year, response)),
         q=q,
         urusan=urusan,
         tahapan=tahapan,

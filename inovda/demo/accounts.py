@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from inovda.accounts.models import Assignment, Role
 from inovda.regions.models import Period
@@ -21,6 +22,7 @@ ACCOUNTS = [
 ]
 
 
+@transaction.atomic
 def ensure_demo_accounts() -> list[str]:
     User = get_user_model()
     lines = [f"Akun demo (HANYA untuk demo; kata sandi semua akun: {DEMO_PASSWORD}):"]

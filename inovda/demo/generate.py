@@ -1,40 +1,25 @@
-"""Building blocks of the synthetic demo: a plan per pemda, levels fitted to a predicate band,
-plausible innovation profiles, and a bulk writer for the answers."""
+"""Calibration of the 2020 demo: a plan per pemda (its published-mix predicate, an innovation
+count and the total it must reach) and levels nudged until the engine lands it there."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from django.db import connection
-from django.utils import timezone
 
 from inovda.demo.figures import (
     BANDS_2020,
     FIXED_COUNTS_2020,
     INNOVATIONS_2020,
+    LAMPUNG,
+    LAMPUNG_2020,
+    LOWEST_BAND_2020,
     LOWEST_PROVINCES_2020,
-    OPD,
+    OTHER_KI_PROVINCES_2020,
     PREDICATES_2020,
     SERANG,
     TINGKAT,
-    TOPICS,
-    WORDS_A,
-    WORDS_B,
 )
-from inovda.innovations.models import (
-    Answer,
-    Bentuk,
-    Inisiator,
-    Innovation,
-    Jenis,
-    Status,
-    Tahapan,
-    Verification,
-)
-from inovda.innovations.subtotals import refresh_subtotals
-from inovda.innovations.urusan import URUSAN, YANDAS
+from inovda.demo.profiles import split_total
 from inovda.regions.models import Region
 from inovda.rulebooks.model import Rulebook
 from inovda.scoring.engine import Answer as EngineAnswer
@@ -46,15 +31,9 @@ class Plan:
     region: Region
     predicate: str
     innovations: int
-
-
-def split_total(rng: random.Random, total: int, weights: list[float]) -> list[int]:
-    """Integers proportional to weights that add up to exactly total."""
-    scale = total / sum(weights)
-    counts = [int(w * scale) for w in weights]
-    for i in rng.sample(range(len(counts)), total - sum(counts)):
-        counts[i] += 1
-    return counts
+    # The total the engine must give, inclusive; high None: no ceiling.
+    low: int = 0
+    high: int | None = None
 
 
 def plan_2020(regions: list[Region], rng: random.Random) -> list[Plan]:
@@ -64,7 +43,7 @@ def plan_2020(regions: list[Region], rng: random.Random) -> list[Plan]:
         pool = sorted((r for r in regions if r.tingkat == tingkat), key=lambda r: r.code)
         rng.shuffle(pool)
         # Pin the regions whose 2020 predicate is a matter of record.
-        pinned = {SERANG: "sangat_inovatif", "18": "sangat_inovatif"}
+        pinned = {SERANG: "sangat_inovatif", LAMPUNG: "sangat_inovatif"}
         pinned |= dict.fromkeys(LOWEST_PROVINCES_2020, "kurang_inovatif")
         slots = [p for p, counts in PREDICATES_2020.items() for _ in range(counts[t])]
         for region in [r for r in pool if r.code in pinned]:
@@ -89,7 +68,21 @@ def plan_2020(regions: list[Region], rng: random.Random) -> list[Plan]:
     for plan, more in zip(si, extra, strict=True):
         plan.innovations += more
     assert sum(p.innovations for p in plans) == INNOVATIONS_2020, "2020 calibration"
+    for plan in plans:
+        plan.low, plan.high = _band(plan)
     return plans
+
+
+def _band(plan: Plan) -> tuple[int, int | None]:
+    if plan.predicate == "tidak_dapat_dinilai":
+        return 0, 0
+    if plan.region.code == LAMPUNG:
+        return LAMPUNG_2020[1], LAMPUNG_2020[1]
+    if plan.region.code in LOWEST_PROVINCES_2020:
+        return LOWEST_BAND_2020
+    if plan.region.tingkat == "provinsi" and plan.predicate == "kurang_inovatif":
+        return OTHER_KI_PROVINCES_2020
+    return BANDS_2020[plan.predicate]
 
 
 def draw_levels(rng: random.Random, ids: list[str], mean: float) -> dict[str, int]:
@@ -102,12 +95,18 @@ def draw_levels(rng: random.Random, ids: list[str], mean: float) -> dict[str, in
 
 
 def fit_2020(rulebook: Rulebook, plan: Plan, rng: random.Random) -> RegionInput:
-    """Draw levels for a region and nudge them until the engine puts it in its band."""
+    """Draw levels for a region and nudge them until the engine's total is in the plan's range
+    (an exact figure when low == high, as Lampung's 35,336)."""
     spd_ids = [i.id for i in rulebook.spd_indicators]
     sid_ids = [i.id for i in rulebook.sid_indicators]
-    low, high = BANDS_2020[plan.predicate]
+    low, high = plan.low, plan.high
     n = plan.innovations
-    target = rng.uniform(low + 40, (high or 1100 + 40 * n) - 20)
+    if low == high:
+        target: float = low
+    else:
+        ceiling = high if high is not None else 1100 + 40 * n
+        margin = min(40, (ceiling - low) // 5)
+        target = rng.uniform(low + margin, ceiling - margin)
     spd = draw_levels(rng, spd_ids, 1.6 if plan.predicate == "sangat_inovatif" else 1.0)
     mean = max(0.05, min(2.8, (target - sum(spd.values())) / max(n, 1) / 50))
     innovations = [draw_levels(rng, sid_ids, mean) for _ in range(n)]
@@ -137,126 +136,3 @@ def _region_input(code, spd, innovations, urusan) -> RegionInput:
             for n, (levels, u) in enumerate(zip(innovations, urusan, strict=True))
         ),
     )
-
-
-def innovation_name(rng: random.Random, code: str, seen: set[str]) -> str:
-    topic = TOPICS.get(code, URUSAN[code].split()[0])
-    for _ in range(20):
-        first = rng.choice(WORDS_A)
-        name = f"{first}{topic}" if first in ("Si", "E-") else f"{first} {topic}"
-        name = f"{name} {rng.choice(WORDS_B)}"
-        if name not in seen:
-            break
-    else:
-        name = f"{name} {len(seen) + 1}"
-    seen.add(name)
-    return name
-
-
-def make_profile(rng: random.Random, region: Region, year: int, name: str, urusan: str, jenis=None):
-    start = date(year - 2, 1, 1) + timedelta(days=rng.randrange(0, 500))
-    theme = URUSAN[urusan].lower()
-    return Innovation(
-        region=region,
-        name=name,
-        tahapan=rng.choice([Tahapan.PENERAPAN] * 4 + [Tahapan.UJI_COBA, Tahapan.INISIATIF]),
-        inisiator=rng.choice(list(Inisiator)),
-        nama_inisiator=OPD.get(urusan, "Bappeda"),
-        jenis=jenis or rng.choice([Jenis.DIGITAL, Jenis.DIGITAL, Jenis.NON_DIGITAL]),
-        bentuk=rng.choice(list(Bentuk)),
-        urusan_utama=urusan,
-        urusan_terkait=rng.sample([c for c in URUSAN if c != urusan], rng.randint(0, 2)),
-        tanggal_uji_coba=start,
-        tanggal_penerapan=start + timedelta(days=rng.randrange(30, 240)),
-        rancang_bangun=(
-            f"{name} dirancang oleh {region.name} untuk memperbaiki layanan {theme}. "
-            "Data sintetis untuk demo Inovda."
-        ),
-        tujuan=f"Mempercepat dan mempermudah layanan {theme} bagi warga {region.name}.",
-        manfaat=f"Warga memperoleh layanan {theme} lebih cepat, murah dan transparan.",
-        hasil="Waktu layanan turun dan kepuasan masyarakat naik (angka sintetis).",
-        anggaran=rng.randrange(10, 2000) * 1_000_000,
-        opd=OPD.get(urusan, "Bappeda"),
-        status=Status.VERIFIED,
-    )
-
-
-def urusan_for(rng: random.Random, n: int) -> list[str]:
-    """Primary urusan for n innovations; most regions cover the six yandas."""
-    codes = list(URUSAN)
-    chosen = list(YANDAS) if n >= 8 and rng.random() < 0.85 else []
-    chosen += [rng.choice(codes) for _ in range(n - len(chosen))]
-    rng.shuffle(chosen)
-    return chosen[:n]
-
-
-class Writer:
-    """Collects rows and writes them in bulk, innovations first (answers need their ids)."""
-
-    def __init__(self) -> None:
-        self.innovations: list[Innovation] = []
-        self.levels: list[dict[str, int]] = []
-        self.claims: list[dict[str, int]] = []
-        self.spd: list[Answer] = []
-
-    def innovation(self, innovation: Innovation, levels: dict[str, int], rng: random.Random):
-        self.innovations.append(innovation)
-        self.levels.append(levels)
-        self.claims.append(_claims(rng, levels))
-
-    def spd_answers(self, region: Region, levels: dict[str, int], rng: random.Random):
-        claims = _claims(rng, levels)
-        self.spd += [
-            Answer(region=region, indicator_id=k, verified_level=v, claimed_level=claims[k])
-            for k, v in levels.items()
-        ]
-
-    def flush(self) -> None:
-        Innovation.objects.bulk_create(self.innovations, batch_size=2000)
-        now = timezone.now()
-        rows = [
-            (a.region_id, None, a.indicator_id, a.claimed_level, a.verified_level, now)
-            for a in self.spd
-        ]
-        for innovation, levels, claims in zip(
-            self.innovations, self.levels, self.claims, strict=True
-        ):
-            rows += [
-                (innovation.region_id, innovation.pk, k, claims[k], v, now)
-                for k, v in levels.items()
-            ]
-        insert_answers(rows)
-        regions = {i.region_id for i in self.innovations}
-        refresh_subtotals(Innovation.objects.filter(region_id__in=regions))
-
-
-def _verification(claimed: int, verified: int) -> str:
-    if verified >= claimed:
-        return Verification.ACCEPTED
-    return Verification.LOWERED if verified else Verification.REJECTED
-
-
-def insert_answers(rows: list[tuple]) -> None:
-    """Bulk insert of verified answers given as (region, innovation, indicator, claimed,
-    verified, updated_at). Model instances cost ~40 µs each; the demo and the bench write
-    10⁵–10⁶ rows."""
-    rows = [(*r[:5], _verification(r[3], r[4]), "", "", "", 1, r[5]) for r in rows]
-    table = Answer._meta.db_table
-    columns = (
-        "region_id, innovation_id, indicator_id, claimed_level, verified_level, verification, "
-        "basis, value, note, version, updated_at"
-    )
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * 11)})"  # noqa: S608
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":  # COPY: an order of magnitude faster
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        for start in range(0, len(rows), 20_000):
-            cursor.executemany(sql, rows[start : start + 20_000])
-
-
-def _claims(rng: random.Random, levels: dict[str, int]) -> dict[str, int]:
-    """What the region claimed: mostly what was verified, sometimes more (evidence rejected)."""
-    return {k: min(3, v + 1) if rng.random() < 0.15 else v for k, v in levels.items()}

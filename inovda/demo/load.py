@@ -4,7 +4,12 @@ Deterministic (seeded). It writes only raw data — periods, innovations and ver
 and then runs the real pipeline (engine → results → publication), so every published figure
 the demo shows is computed, never written in. What it reproduces for 2020 (methodology §10):
 542 autonomous pemda, 484 taking part (34 / 360 / 90), 14,897 innovations against 8,014 in
-2019, and predicates 195 / 44 / 245 / 58 split by tingkat as published.
+2019, and predicates 195 / 44 / 245 / 58 split by tingkat as published; Lampung's 319
+innovations and 35,336 points; the five provinces published as lowest are the lowest. That
+calibration plans each region's predicate and total and nudges its levels until the engine lands
+there. The data itself obeys the product's rules: every innovation passes the eligibility
+checklist before it is stored as verified (see ``writer``), and every period is marked
+synthetic.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from inovda.awards.demo import load_award_demo
+from inovda.demo.accounts import ensure_demo_accounts
 from inovda.demo.figures import (
     INNOVATIONS_2019,
     INNOVATIONS_NOW,
@@ -24,106 +31,102 @@ from inovda.demo.figures import (
     TINGKAT,
     YEAR_NOW,
 )
-from inovda.demo.generate import (
-    Writer,
-    draw_levels,
-    fit_2020,
-    innovation_name,
-    make_profile,
-    plan_2020,
-    split_total,
-    urusan_for,
-)
+from inovda.demo.generate import draw_levels, fit_2020, plan_2020
+from inovda.demo.profiles import deal_urusan, innovation_name, make_profile, split_total
+from inovda.demo.writer import Writer
+from inovda.innovations.eligibility import normalise_name
 from inovda.regions.models import Period
 from inovda.regions.services import create_period
 from inovda.results.services import publish_period, recompute_period
 from inovda.rulebooks.loader import load_rulebook
+from inovda.rulebooks.model import Rulebook
 
 Say = Callable[[str], None]
 
 
-def load_2020(say: Say) -> Period:
-    rng = random.Random(2020)
-    rulebook = load_rulebook(2020)
-    period = create_period(2020)
-    plans = plan_2020(list(period.regions.all()), rng)
-    writer = Writer()
-    for plan in plans:
-        if plan.predicate == "tidak_dapat_dinilai":
-            continue  # entered no data: the 2020 disclaimer rule
-        fitted = fit_2020(rulebook, plan, rng)
-        writer.spd_answers(plan.region, {k: a.level for k, a in fitted.spd.items()}, rng)
-        named = SERANG_INNOVATIONS if plan.region.code == SERANG else []
-        urusan = urusan_for(rng, plan.innovations)
-        seen: set[str] = set()
-        for n, innovation in enumerate(fitted.innovations):
-            if n < len(named):
-                name, code, jenis = named[n]
-                seen.add(name)
-                profile = make_profile(rng, plan.region, 2020, name, code, jenis)
-            else:
-                profile = make_profile(
-                    rng, plan.region, 2020, innovation_name(rng, urusan[n], seen), urusan[n]
-                )
-            writer.innovation(profile, {k: a.level for k, a in innovation.levels.items()}, rng)
-    writer.flush()
-    say(
-        f"2020: {len(writer.innovations)} inovasi dari "
-        f"{sum(1 for p in plans if p.innovations)} pemda"
-    )
+def synthetic_period(year: int, rulebook_year: int | None = None) -> Period:
+    """A new period marked synthetic in the data itself: every page, API answer and download
+    built on it says so, whatever the settings."""
+    period = create_period(year, rulebook_year=rulebook_year)
+    period.synthetic = True
+    period.save(update_fields=["synthetic"])
     return period
 
 
+def _innovations(writer, rng, rulebook: Rulebook, region, urusan: list[str], levels) -> None:
+    """One region's innovations; Kabupaten Serang's first ones are those named in the seed."""
+    named = SERANG_INNOVATIONS if region.code == SERANG else []
+    seen: set[str] = set()
+    for n, (code, grid) in enumerate(zip(urusan, levels, strict=True)):
+        if n < len(named):
+            name, code, jenis = named[n]
+            seen.add(normalise_name(name))
+            profile = make_profile(rng, rulebook, region, name, code, jenis)
+        else:
+            name = innovation_name(rng, code, seen)
+            profile = make_profile(rng, rulebook, region, name, code)
+        writer.innovation(profile, grid, rng)
+
+
+@transaction.atomic
+def load_2020(say: Say) -> Period:
+    rng = random.Random(2020)
+    rulebook = load_rulebook(2020)
+    period = synthetic_period(2020)
+    plans = [p for p in plan_2020(list(period.regions.all()), rng) if p.innovations]
+    hands = deal_urusan(rng, [p.innovations for p in plans])
+    writer = Writer(rulebook)
+    for plan, urusan in zip(plans, hands, strict=True):
+        fitted = fit_2020(rulebook, plan, rng)
+        writer.spd_answers(plan.region, {k: a.level for k, a in fitted.spd.items()}, rng)
+        levels = [{k: a.level for k, a in i.levels.items()} for i in fitted.innovations]
+        _innovations(writer, rng, rulebook, plan.region, urusan, levels)
+    writer.flush(period)
+    say(f"2020: {len(writer.innovations)} inovasi dari {len(plans)} pemda")
+    return period
+
+
+@transaction.atomic
 def load_2019(say: Say) -> Period:
     """Only what 2019 needs for the 2020 growth figure: who reported and how many."""
     rng = random.Random(2019)
-    period = create_period(2019, rulebook_year=2020)
+    period = synthetic_period(2019, rulebook_year=2020)
+    rulebook = load_rulebook(period.rulebook_year)
     regions = list(period.regions.all())
     chosen = []
     for t, tingkat in enumerate(TINGKAT):
         pool = sorted((r for r in regions if r.tingkat == tingkat), key=lambda r: r.code)
         chosen += rng.sample(pool, PARTICIPATION_2019[t])
     counts = split_total(rng, INNOVATIONS_2019 - len(chosen), [rng.random() + 0.2 for _ in chosen])
-    writer = Writer()
-    for region, extra in zip(chosen, counts, strict=True):
-        seen: set[str] = set()
-        for code in urusan_for(rng, extra + 1):
-            writer.innovations.append(
-                make_profile(rng, region, 2019, innovation_name(rng, code, seen), code)
-            )
-            writer.levels.append({})
-            writer.claims.append({})
-    writer.flush()
+    counts = [n + 1 for n in counts]
+    writer = Writer(rulebook)
+    for region, n, urusan in zip(chosen, counts, deal_urusan(rng, counts), strict=True):
+        _innovations(writer, rng, rulebook, region, urusan, [{}] * n)
+    writer.flush(period)
     say(f"2019: {len(writer.innovations)} inovasi dari {len(chosen)} pemda (tanpa penilaian)")
     return period
 
 
+@transaction.atomic
 def load_now(say: Say, year: int = YEAR_NOW, innovations: int = INNOVATIONS_NOW) -> Period:
     """A period under current rules with a plausible spread; the bench uses it at full size."""
     rng = random.Random(year)
     rulebook = load_rulebook(year)
     spd_ids = [i.id for i in rulebook.spd_indicators]
     sid_ids = [i.id for i in rulebook.sid_indicators]
-    period = create_period(year)
+    period = synthetic_period(year)
     regions = sorted(period.regions.all(), key=lambda r: r.code)
     taking_part = [r for r in regions if r.code == SERANG or rng.random() < PARTICIPATION_NOW]
     counts = split_total(rng, innovations, [rng.lognormvariate(0, 0.7) for _ in taking_part])
-    writer = Writer()
-    for region, n in zip(taking_part, counts, strict=True):
-        n = max(n, 1)
+    least = {SERANG: len(SERANG_INNOVATIONS)}
+    counts = [max(n, least.get(r.code, 1)) for r, n in zip(taking_part, counts, strict=True)]
+    writer = Writer(rulebook)
+    for region, n, urusan in zip(taking_part, counts, deal_urusan(rng, counts), strict=True):
         quality = rng.uniform(0.9, 2.6)
         writer.spd_answers(region, draw_levels(rng, spd_ids, quality), rng)
-        named = SERANG_INNOVATIONS if region.code == SERANG else []
-        seen: set[str] = set()
-        for i, code in enumerate(urusan_for(rng, max(n, len(named)))):
-            if i < len(named):
-                name, code, jenis = named[i]
-                seen.add(name)
-                profile = make_profile(rng, region, year, name, code, jenis)
-            else:
-                profile = make_profile(rng, region, year, innovation_name(rng, code, seen), code)
-            writer.innovation(profile, draw_levels(rng, sid_ids, quality), rng)
-    writer.flush()
+        levels = [writer.floor(draw_levels(rng, sid_ids, quality)) for _ in range(n)]
+        _innovations(writer, rng, rulebook, region, urusan, levels)
+    writer.flush(period)
     say(f"{year}: {len(writer.innovations)} inovasi dari {len(taking_part)} pemda")
     return period
 
@@ -137,10 +140,12 @@ def load_demo(say: Say = print) -> None:
     years = [2019, 2020, YEAR_NOW]
     if Period.objects.filter(year__in=years).exists():
         raise DemoAlreadyLoaded("Data demo sudah ada (periode 2019/2020/2026).")
-    with transaction.atomic():
+    with transaction.atomic():  # all or nothing: a failure leaves no half-loaded demo
         load_2019(say)
-        periods = [load_2020(say), load_now(say)]
-    for period in periods:
-        recompute_period(period)
-        publish_period(period, note="Data sintetis untuk demo Inovda.")
-        say(f"{period}: dihitung dan dipublikasikan")
+        for period in [load_2020(say), load_now(say)]:
+            recompute_period(period)
+            publish_period(period, note="Data sintetis untuk demo Inovda.")
+            say(f"{period}: dihitung dan dipublikasikan")
+        # The award needs its national admin and jurors: the demo accounts come first.
+        ensure_demo_accounts()
+        load_award_demo(say)

@@ -31,6 +31,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal
 
+from django.db.models import Count, Q
+
 from inovda.innovations.models import Answer, Innovation
 from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Period, Region
@@ -51,9 +53,15 @@ def region_inputs(scope: Scope, levels: Level = "verified") -> dict[int, RegionI
     return _inputs(scope, (levels,))[levels]
 
 
-def claimed_and_verified(region: Region) -> tuple[RegionInput, RegionInput]:
-    """Both readings of one region from the same two queries (the self-score needs both)."""
-    both = _inputs(region, ("claimed", "verified"))
+def claimed_and_verified(
+    region: Region, states: dict[tuple[str, str], tuple[str, int]] | None = None
+) -> tuple[RegionInput, RegionInput]:
+    """Both readings of one region from the same two queries (the self-score needs both).
+
+    ``states``, when given, is filled from the same answer query with (innovation pk or "",
+    indicator) → (verification, number of current evidence files): what the self-score needs
+    to say why a point is open."""
+    both = _inputs(region, ("claimed", "verified"), states)
     return both["claimed"][region.pk], both["verified"][region.pk]
 
 
@@ -67,17 +75,26 @@ def _scoped(scope: Scope) -> tuple[dict, list[tuple[int, str]]]:
     return {"region_id__in": [pk for pk, _ in regions]}, regions
 
 
-def _inputs(scope: Scope, wanted: tuple[Level, ...]) -> dict[Level, dict[int, RegionInput]]:
+def _inputs(
+    scope: Scope, wanted: tuple[Level, ...], states: dict | None = None
+) -> dict[Level, dict[int, RegionInput]]:
     where, regions = _scoped(scope)
     claimed = "claimed" in wanted
     verified = "verified" in wanted
     # (region id, innovation id or None for SPD) → indicator → answer
     claims: dict[tuple[int, int | None], dict[str, EngineAnswer]] = defaultdict(dict)
     checks: dict[tuple[int, int | None], dict[str, EngineAnswer]] = defaultdict(dict)
-    rows = Answer.objects.filter(**where).values_list(
-        "pk", "region_id", "innovation_id", "indicator_id", "claimed_level", "verified_level"
-    )
-    for pk, region_id, innovation_id, indicator_id, claim, level in rows.iterator(chunk_size=CHUNK):
+    answers = Answer.objects.filter(**where)
+    fields = ["pk", "region_id", "innovation_id", "indicator_id", "claimed_level", "verified_level"]
+    if states is not None:
+        current = Q(evidence__replaced_at__isnull=True)
+        answers = answers.annotate(n_evidence=Count("evidence", filter=current))
+        fields += ["verification", "n_evidence"]
+    for pk, region_id, innovation_id, indicator_id, claim, level, *state in answers.values_list(
+        *fields
+    ).iterator(chunk_size=CHUNK):
+        if states is not None:
+            states[(str(innovation_id or ""), indicator_id)] = tuple(state)
         key = (region_id, innovation_id)
         if verified:
             checks[key][indicator_id] = EngineAnswer(level, ref=f"answer:{pk}")

@@ -12,7 +12,7 @@ the same numbers as the "why" page and, for the verified one, the recompute:
 Every pemda page shows the headline (``region_totals``): both IIDs and the gap to the next
 predicate, from the subtotals stored on each innovation (``innovations.subtotals``) — three
 queries and no answer read, whatever the region's size. The gains and the full analysis
-(``region_selfscore``: three queries, every answer) load on demand. The caller has already
+(``region_selfscore``: two queries, every answer) load on demand. The caller has already
 passed the access gate.
 """
 
@@ -82,17 +82,10 @@ class SelfScore:
 
 def region_selfscore(region: Region) -> SelfScore:
     rulebook = load_rulebook(region.period.rulebook_year)
-    claimed, verified = claimed_and_verified(region)
+    found_states: dict = {}
+    claimed, verified = claimed_and_verified(region, found_states)
     names = {int(i.key): i.name for i in claimed.innovations}
-    rows = (
-        Answer.objects.filter(region=region)
-        .annotate(n_evidence=Count("evidence", filter=Q(evidence__replaced_at__isnull=True)))
-        .values_list("innovation_id", "indicator_id", "verification", "n_evidence")
-    )
-    states = {
-        (str(innovation_id or ""), indicator_id): AnswerState(verification, n_evidence)
-        for innovation_id, indicator_id, verification, n_evidence in rows
-    }
+    states = {key: AnswerState(*state) for key, state in found_states.items()}
     analysis = what_if(rulebook, _by_pk(verified), _by_pk(claimed))
     found = []
     for gain in analysis.gains:

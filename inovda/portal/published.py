@@ -16,7 +16,8 @@ from inovda.rulebooks.loader import load_rulebook
 
 
 def period_context(periods: Periods, year: int | None, link: Callable[[int], str]) -> dict:
-    """What base.html needs: the period switcher and the page's rulebook notes."""
+    """What base.html needs: the period switcher, the page's rulebook notes and whether the
+    data on show is synthetic (any published period marked so: the switcher links them all)."""
     publication = periods.get(year) if year is not None else None
     rulebook_year = publication.rulebook_year if publication else None
     return {
@@ -24,6 +25,7 @@ def period_context(periods: Periods, year: int | None, link: Callable[[int], str
         "period_links": [(y, link(y), y == year) for y in periods],
         "rulebook_year": rulebook_year,
         "approximate": rulebook_year is not None and load_rulebook(rulebook_year).approximate,
+        "synthetic": any(p.period.synthetic for p in periods.values()),
     }
 
 

@@ -17,6 +17,9 @@ class Period(models.Model):
     # The reporting window, enforced on the server; empty = closed (not yet opened).
     opens_at = models.DateTimeField("dibuka", null=True, blank=True)
     closes_at = models.DateTimeField("ditutup", null=True, blank=True)
+    # Synthetic (demo) data: every page, API answer and download built on the period says so,
+    # whatever the settings.
+    synthetic = models.BooleanField("data sintetis", default=False)
 
     class Meta:
         ordering = ["year"]

@@ -8,7 +8,7 @@ error answers.
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -42,14 +42,19 @@ class ValidationErrors(Schema):
     detail: list[dict[str, Any]] = Field(description="One entry per refused parameter.")
 
 
-THROTTLED: dict[int, Any] = {429: Message}
+# 400: a path or parameter with a control character, refused by inovda.middleware before any
+# view runs; 429: the anonymous throttle.
+THROTTLED: dict[int, Any] = {400: Message, 429: Message}
 ERRORS: dict[int, Any] = {404: Message, 422: ValidationErrors, **THROTTLED}
 
 
-def publication_or_404(year: int) -> Publication:
+def publication_or_404(year: int, response: HttpResponse | None = None) -> Publication:
+    """``response``: the answer being built, marked when the period's data is synthetic."""
     publication = public.published(year)
     if publication is None:
         raise HttpError(404, f"Periode {year} tidak ada atau belum dipublikasikan.")
+    if response is not None and publication.period.synthetic:
+        response[public.SYNTHETIC_HEADER] = "sintetis"
     return publication
 
 
@@ -63,6 +68,7 @@ class PeriodOut(Schema):
     published_at: datetime
     rulebook_hash: str
     approximate: bool = Field(description="The rulebook has values marked approximate.")
+    synthetic: bool = Field(alias="period.synthetic", description="Synthetic (demo) data.")
 
     @staticmethod
     def resolve_approximate(publication: Publication) -> bool:
@@ -179,9 +185,9 @@ def list_periods(request: HttpRequest):
 
 
 @router.get("/periods/{year}/recap", response={200: RecapOut, **ERRORS})
-def get_recap(request: HttpRequest, year: int):
+def get_recap(request: HttpRequest, year: int, response: HttpResponse):
     """The national recap, as `inovda recap --period <year> --format json` prints it."""
-    return publication_or_404(year).recap
+    return publication_or_404(year, response).recap
 
 
 @router.get("/periods/{year}/rankings", response={200: list[RankingRow], **ERRORS})
@@ -190,11 +196,12 @@ def list_rankings(
     request: HttpRequest,
     year: int,
     cluster: ClusterCode,
+    response: HttpResponse,
     province: str | None = None,
     q: str | None = None,
 ):
     """Ranked regions of one cluster, best first. Tidak Dapat Dinilai regions have no rank."""
-    rows = public.ranking(publication_or_404(year), cluster)
+    rows = public.ranking(publication_or_404(year, response), cluster)
     if province:
         rows = rows.filter(province_code=province)
     if q:
@@ -203,9 +210,9 @@ def list_rankings(
 
 
 @router.get("/periods/{year}/regions/{code}", response={200: RegionResultOut, **ERRORS})
-def get_region_result(request: HttpRequest, year: int, code: str):
+def get_region_result(request: HttpRequest, year: int, code: str, response: HttpResponse):
     """One region's published result: scores, every rank and the per-indicator breakdown."""
-    result = public.region_result(publication_or_404(year), code)
+    result = public.region_result(publication_or_404(year, response), code)
     if result is None:
         raise HttpError(404, f"Pemda {code} tidak ada dalam publikasi periode {year}.")
     return result

@@ -17,6 +17,9 @@ from inovda.regions.models import Period
 from inovda.results.models import Publication, PublishedInnovation, PublishedResult
 
 Periods = dict[int, Publication]
+# Said by every page, answer and file built on a synthetic (demo) period, whatever the settings.
+SYNTHETIC_NOTE = "Data sintetis untuk demo — bukan hasil resmi."
+SYNTHETIC_HEADER = "X-Inovda-Data"
 
 
 # --- Publications -------------------------------------------------------------------------

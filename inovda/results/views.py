@@ -1,5 +1,7 @@
 """Downloads of published results: the ranking and the innovation catalogue, as CSV or XLSX."""
 
+import itertools
+
 from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
@@ -16,7 +18,9 @@ def _publication_or_404(year: int) -> Publication:
     return publication
 
 
-def _file(fmt: str, name: str, sheet: str, rows):
+def _file(fmt: str, name: str, sheet: str, rows, publication: Publication):
+    if publication.period.synthetic:  # the first line of the file says so
+        rows = itertools.chain([[public.SYNTHETIC_NOTE]], rows)
     if fmt == "csv":
         return tables.csv_response(f"{name}.csv", rows)
     return tables.xlsx_response(f"{name}.xlsx", sheet, rows)
@@ -37,7 +41,7 @@ def peringkat(request, year: int, fmt: str):
     else:
         rows = tables.table(RESULT_COLUMNS, public.all_results(publication))
         name = f"inovda-peringkat-{year}"
-    return _file(fmt, name, "Peringkat", rows)
+    return _file(fmt, name, "Peringkat", rows, publication)
 
 
 @require_GET
@@ -45,4 +49,4 @@ def katalog(request, year: int, fmt: str):
     publication = _publication_or_404(year)
     innovations = public.catalogue(publication).iterator(chunk_size=2000)
     rows = tables.table(CATALOGUE_COLUMNS, innovations)
-    return _file(fmt, f"inovda-katalog-{year}", "Katalog inovasi", rows)
+    return _file(fmt, f"inovda-katalog-{year}", "Katalog inovasi", rows, publication)

@@ -12,6 +12,7 @@ PATHS = {
     "/api/v1/periods/{year}/regions/{code}",
     "/api/v1/periods/{year}/innovations",
     "/api/v1/innovations/{innovation_id}",
+    "/api/v1/periods/{year}/awards",
 }
 
 
@@ -55,8 +56,10 @@ def test_it_serves_the_docs_page_with_local_assets_only(client):
 def test_it_documents_every_status_the_api_answers(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     statuses = {path: set(ops["get"]["responses"]) for path, ops in paths.items()}
-    assert statuses.pop("/api/v1/periods") == {"200", "429"}
-    assert all(found == {"200", "404", "422", "429"} for found in statuses.values()), statuses
+    assert statuses.pop("/api/v1/periods") == {"200", "400", "429"}
+    assert all(found == {"200", "400", "404", "422", "429"} for found in statuses.values()), (
+        statuses
+    )
     recap = paths["/api/v1/periods/{year}/recap"]["get"]["responses"]
     assert recap["404"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Message"
@@ -76,3 +79,4 @@ def test_it_answers_the_documented_statuses(client, published):
     assert client.get("/api/v1/periods/1999/recap").status_code == 404
     assert client.get("/api/v1/periods/2026/rankings?cluster=desa").status_code == 422
     assert client.get("/api/v1/periods/tahun/recap").status_code == 422
+    assert client.get("/api/v1/periods/2026/rankings?cluster=kota&q=%00").status_code == 400

@@ -24,6 +24,7 @@ def test_it_lists_published_periods_only(client, published):
             "published_at": response.json()[0]["published_at"],
             "rulebook_hash": publication.rulebook_hash,
             "approximate": False,
+            "synthetic": False,
         }
     ]
 

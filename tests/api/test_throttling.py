@@ -23,3 +23,15 @@ def test_it_answers_429_beyond_the_anonymous_rate(client, monkeypatch):
     assert 0 < int(response["Retry-After"]) <= 60
     # Another client has its own allowance.
     assert client.get("/api/v1/periods", REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_it_ignores_a_forwarded_for_header_no_trusted_proxy_wrote(client, monkeypatch):
+    throttle = api.throttle
+    monkeypatch.setattr(throttle, "rate", "2/m")
+    monkeypatch.setattr(throttle, "num_requests", 2)
+    monkeypatch.setattr(throttle, "duration", 60)
+    answers = [
+        client.get("/api/v1/periods", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+        for n in range(3)
+    ]
+    assert answers == [200, 200, 429]

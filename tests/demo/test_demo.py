@@ -5,11 +5,10 @@ import json
 import pytest
 from django.core.management import call_command
 
-from inovda.core.models import AuditEntry
 from inovda.demo.figures import SERANG_INNOVATIONS
 from inovda.innovations.models import Innovation
 from inovda.regions.models import Period
-from inovda.results.models import Publication, Result
+from inovda.results.models import Result
 
 PUBLISHED_2020 = {
     "period": 2020,
@@ -26,16 +25,6 @@ PUBLISHED_2020 = {
         "tidak_dapat_dinilai": {"provinsi": 0, "kabupaten": 55, "kota": 3, "total": 58},
     },
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("demo", "load")
-        yield
-        Publication.objects.all().delete()
-        AuditEntry.objects.all().delete()
-        Period.objects.all().delete()
 
 
 @pytest.mark.django_db

@@ -15,8 +15,9 @@ import inovda
 from inovda.accounts.models import Role
 from inovda.innovations.models import Evidence
 from inovda.innovations.services import submit_innovation
-from inovda.verification import services
 from inovda.verification.models import Outcome
+from inovda.verification.qc import draw_qc_sample
+from inovda.verification.review import decide
 from tests.innovations.workspace import open_period, ready_innovation, region_a
 from tests.personas import make_user
 
@@ -165,9 +166,9 @@ def test_the_qc_evidence_download_is_hardened_the_same_way(personas, evidence_fi
     world = make_world(personas)
     answers = submit_profile(world.region_a)
     for answer in answers[:2]:
-        services.decide(personas.verifier, answer, Outcome.ACCEPT)
+        decide(personas.verifier, answer, Outcome.ACCEPT)
     reviewer = make_user("peninjau.qc", Role.VERIFIER)
-    (review,) = services.draw_qc_sample(
+    (review,) = draw_qc_sample(
         personas.national_admin, world.period, reviewer, 0.5, rng=random.Random(1)
     )
     evidence = evidence_file(review.answer)

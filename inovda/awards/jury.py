@@ -1,0 +1,143 @@
+"""Jury verbs: panels per cluster, slots, blind scoring with conflicts of interest, closing
+the round; and the spread with outliers that the panel sees only after the close."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from statistics import median
+
+from django.db import transaction
+from django.utils import timezone
+
+from inovda.awards.book import book_for
+from inovda.awards.combine import weighted
+from inovda.awards.errors import AwardError, require_open
+from inovda.awards.models import Award, Juror, JuryScore, Nominee, Panel
+from inovda.core.audit import log_action
+
+OUTLIER_POINTS = Decimal(25)
+CONFLICT = (
+    "Konflik kepentingan: instansi Anda adalah daerah ini atau provinsi asal Anda memuatnya; "
+    "Anda tidak dapat menilai nominasi ini."
+)
+
+
+def juror_profile(user) -> Juror | None:
+    return Juror.objects.filter(user=user).first()
+
+
+def has_conflict(user, nominee: Nominee) -> bool:
+    profile = juror_profile(user)
+    return profile is not None and profile.conflicts_with(nominee.region)
+
+
+def panel_of(nominee: Nominee) -> Panel | None:
+    return nominee.award.panels.filter(cluster=nominee.cluster).first()
+
+
+@transaction.atomic
+def create_panel(actor, award: Award, cluster: str, name: str, chair, members) -> Panel:
+    require_open(award)
+    if award.panels.filter(cluster=cluster).exists():
+        raise AwardError(f"Klaster {cluster} sudah punya panel.")
+    panel = Panel.objects.create(award=award, cluster=cluster, name=name, chair=chair)
+    panel.members.set({chair, *members})
+    log_action(
+        actor, "award.panel_created", panel, {"cluster": cluster, "members": len(members) + 1}
+    )
+    return panel
+
+
+@transaction.atomic
+def schedule(actor, nominee: Nominee, at) -> Nominee:
+    require_open(nominee.award)
+    nominee.presentation_at = at
+    nominee.save(update_fields=["presentation_at"])
+    log_action(actor, "award.slot_scheduled", nominee, {"at": at.isoformat()})
+    return nominee
+
+
+def clean_scores(aspects, raw: dict) -> dict[str, int]:
+    """Every aspect, a whole number 0–100; raises ``AwardError`` naming the aspect."""
+    scores = {}
+    for aspect in aspects:
+        value = raw.get(aspect.id)
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            raise AwardError(f"Nilai {aspect.name} wajib berupa bilangan bulat 0–100.") from None
+        if not 0 <= number <= 100:
+            raise AwardError(f"Nilai {aspect.name} harus antara 0 dan 100 (tertulis {number}).")
+        scores[aspect.id] = number
+    return scores
+
+
+@transaction.atomic
+def score_nominee(juror, nominee: Nominee, raw: dict, comment: str) -> JuryScore:
+    require_open(nominee.award)
+    panel = Panel.objects.select_for_update().filter(pk=getattr(panel_of(nominee), "pk", None))
+    panel = panel.first()
+    if panel is None or not panel.members.filter(pk=juror.pk).exists():
+        raise AwardError("Anda bukan anggota panel klaster nominasi ini.")
+    if panel.closed_at:
+        raise AwardError("Putaran penilaian panel ini sudah ditutup oleh ketua.")
+    if not nominee.competing:
+        raise AwardError("Nominasi ini tidak sedang dinilai.")
+    if has_conflict(juror, nominee):
+        raise AwardError(CONFLICT)
+    aspects = book_for(nominee.award.period.year).presentation_aspects
+    scores = clean_scores(aspects, raw)
+    if not comment.strip():
+        raise AwardError("Komentar wajib diisi.")
+    score, _ = JuryScore.objects.update_or_create(
+        nominee=nominee,
+        juror=juror,
+        defaults={
+            "panel": panel,
+            "aspects": scores,
+            "total": weighted(aspects, scores),
+            "comment": comment.strip(),
+        },
+    )
+    log_action(juror, "award.jury_scored", nominee, {"total": str(score.total)})
+    return score
+
+
+@transaction.atomic
+def close_round(actor, panel: Panel) -> Panel:
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if actor.pk != panel.chair_id:
+        raise AwardError("Hanya ketua panel yang dapat menutup putaran.")
+    if panel.closed_at:
+        raise AwardError("Putaran sudah ditutup.")
+    panel.closed_at = timezone.now()
+    panel.save(update_fields=["closed_at"])
+    log_action(actor, "award.round_closed", panel, {"scores": panel.scores.count()})
+    return panel
+
+
+@dataclass(frozen=True)
+class Spread:
+    nominee: Nominee
+    scores: list  # JuryScore rows, each with .outlier
+    median: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+
+
+def spread(panel: Panel) -> list[Spread]:
+    """Per nominee: every juror's total, the median, and outliers (> 25 points from it)."""
+    out = []
+    nominees = panel.award.nominees.filter(
+        cluster=panel.cluster, state=Nominee.State.CONFIRMED
+    ).select_related("region")
+    by_nominee: dict[int, list] = {}
+    for s in panel.scores.select_related("juror").order_by("juror__username"):
+        by_nominee.setdefault(s.nominee_id, []).append(s)
+    for nominee in nominees:
+        rows = by_nominee.get(nominee.pk, [])
+        mid = Decimal(median([s.total for s in rows])) if rows else None
+        for s in rows:
+            s.outlier = mid is not None and abs(s.total - mid) > OUTLIER_POINTS
+        totals = [s.total for s in rows]
+        out.append(Spread(nominee, rows, mid, min(totals, default=None), max(totals, default=None)))
+    return out

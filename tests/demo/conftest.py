@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from inovda.core.models import AuditEntry
+from inovda.innovations.models import Answer, Evidence
+from inovda.regions.models import Period
+from inovda.results.models import Publication
+
+
+@pytest.fixture(scope="package")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One loaded demo shared by every test of the package (a load takes tens of seconds);
+    removed afterwards so that the other packages start from an empty database."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock():
+        call_command("demo", "load")
+        yield
+        # The two largest tables first, in plain SQL: the ORM's cascade would read every row.
+        with connection.cursor() as cursor:
+            for model in (Evidence, Answer):
+                cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
+        Publication.objects.all().delete()
+        AuditEntry.objects.all().delete()
+        Period.objects.all().delete()
