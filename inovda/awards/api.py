@@ -4,6 +4,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from inovda.awards.plenary import signed_revision
+from inovda.results.api import ERRORS
 
 router = Router(tags=["penghargaan"])
 
@@ -35,7 +36,7 @@ class AwardOut(Schema):
     clusters: list[AwardCluster]
 
 
-@router.get("/periods/{year}/awards", response=AwardOut)
+@router.get("/periods/{year}/awards", response={200: AwardOut, **ERRORS})
 def award(request, year: int):
     revision = signed_revision(year)
     if revision is None:

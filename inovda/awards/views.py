@@ -23,6 +23,7 @@ from inovda.awards.forms import MaterialsForm, PresenterForm, ReasonForm
 from inovda.awards.jury import has_conflict, panel_of
 from inovda.awards.models import JuryScore
 from inovda.core.models import AuditEntry
+from inovda.innovations.downloads import private_file_response
 from inovda.regions.models import Period
 
 
@@ -147,9 +148,7 @@ def strategy(request, pk: int):
     nominee = get_nominee_for_user(request.user, pk)
     if not nominee.strategy_file:
         raise PermissionDenied("Dokumen strategi belum diunggah.")
-    return FileResponse(
-        nominee.strategy_file.open("rb"), as_attachment=True, filename=nominee.strategy_name
-    )
+    return private_file_response(nominee.strategy_file, nominee.strategy_name)
 
 
 @login_required

@@ -4,7 +4,6 @@ the close, field scores, the berita acara and the private field evidence."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -19,6 +18,7 @@ from inovda.awards.access import (
 from inovda.awards.book import book_for
 from inovda.awards.errors import AwardError
 from inovda.awards.models import FieldTeam, JuryScore, Panel
+from inovda.innovations.downloads import private_file_response
 
 
 def _require_juror_or_admin(user) -> None:
@@ -166,4 +166,4 @@ def evidence_upload(request, pk: int, nominee: int):
 @login_required
 def evidence(request, pk: int):
     row = get_field_evidence_for_user(request.user, pk)
-    return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.original_name)
+    return private_file_response(row.file, row.original_name, row.content_type)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from inovda.innovations.inputs import claimed_and_verified
-from inovda.innovations.models import Answer, Verification
+from inovda.innovations.models import Answer, Status, Verification
 from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
@@ -145,8 +145,9 @@ class Totals:
     rulebook: Rulebook
     claimed: RegionScore
     verified: Verified
-    # How many innovations the region has entered (the workspace list's length).
+    # How many innovations the region has entered, and how many wait for its corrections.
     innovations: int
+    returned: int
     # Not computed here: the panel offers them on demand.
     gains: tuple[GainRow, ...] = ()
     on_demand: bool = True
@@ -184,6 +185,7 @@ def region_totals(region: Region) -> Totals:
         verified=Sum("verified_units", filter=counted, default=0),
         n_counted=Count("pk", filter=counted),
         n_reported=Count("pk", filter=Q(status__in=REPORTED)),
+        n_returned=Count("pk", filter=Q(status=Status.RETURNED)),
         **{f"all_{n}": Count("pk", filter=q) for n, q in enumerate(covers.values())},
         **{f"counted_{n}": Count("pk", filter=q & counted) for n, q in enumerate(covers.values())},
     )
@@ -208,7 +210,11 @@ def region_totals(region: Region) -> Totals:
         urusan_counted,
     )
     return Totals(
-        rulebook, claimed, Verified(verified, *next_band(rulebook, verified)), sums["n_all"]
+        rulebook,
+        claimed,
+        Verified(verified, *next_band(rulebook, verified)),
+        sums["n_all"],
+        sums["n_returned"],
     )
 
 

@@ -14,13 +14,21 @@ from django.views.decorators.http import require_GET
 
 from inovda.accounts.access import WindowClosed, region_access
 from inovda.core.models import AuditEntry
+from inovda.innovations import receipt
 from inovda.innovations.access import get_submission_for_user
-from inovda.innovations.fields import INNOVATION_FIELDS
-from inovda.innovations.forms import InnovationForm, display_value
+from inovda.innovations.deadline import deadline_for
+from inovda.innovations.models import Status
 from inovda.innovations.selfscore import region_selfscore, region_totals
 from inovda.regions.models import Region
 
 PER_PAGE = 50
+# The workspace's filters (from the home's to-do links): a state, or the two that wait.
+FILTERS = {s.value: (s.value,) for s in Status} | {
+    Status.SUBMITTED.value: (Status.SUBMITTED.value, Status.IN_REVIEW.value)
+}
+FILTER_LABELS = {s.value: s.label for s in Status} | {
+    Status.SUBMITTED.value: "Menunggu keputusan verifikator"
+}
 
 
 def friendly_closed(view):
@@ -37,9 +45,11 @@ def friendly_closed(view):
 
 
 def region_context(region: Region, **extra) -> dict:
-    """What every page of a region shows: the region, its period and the self-score headline
-    (from stored subtotals: the same few queries whatever the region's size)."""
-    context = {"region": region, "period": region.period, **extra}
+    """What every page of a region shows: the region, its period, the deadline and the
+    self-score headline (from stored subtotals: the same few queries whatever the region's
+    size)."""
+    context = {"region": region, "period": region.period, "deadline": deadline_for(region)}
+    context |= extra
     if "selfscore" not in context:
         context["selfscore"] = region_totals(region)
     return context
@@ -75,16 +85,23 @@ def index(request):
 def home(request, year: int, code: str):
     access = region_access(request.user, year, code)
     region = access.obj
-    innovations = region.innovations.select_related("created_by").order_by("name", "pk")
     totals = region_totals(region)
+    status = request.GET.get("status", "")
+    shown = FILTERS.get(status)
+    innovations = region.innovations.select_related("created_by").order_by("name", "pk")
+    if shown is not None:
+        innovations = innovations.filter(status__in=shown)
     paginator = Paginator(innovations, PER_PAGE)
-    paginator.count = totals.innovations  # already counted with the totals
+    if shown is None:
+        paginator.count = totals.innovations  # already counted with the totals
     page = paginator.get_page(request.GET.get("page"))
     context = region_context(
         region,
         selfscore=totals,
         innovations=page.object_list,
         page=page,
+        status_filter=FILTER_LABELS.get(status, ""),
+        returned_count=totals.returned,
         receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
         create_refusal=access.reason,
     )
@@ -105,16 +122,13 @@ def selfscore(request, year: int, code: str):
 
 @login_required
 @require_GET
-def receipt(request, pk: int):
+def receipt_page(request, pk: int):
     submission = get_submission_for_user(request.user, pk)
-    snapshot = submission.snapshot
-    labels = {f: InnovationForm.base_fields[f].label for f in INNOVATION_FIELDS}
     context = {
         "submission": submission,
         "region": submission.region,
-        "profile_rows": [
-            (labels.get(k, k), display_value(v)) for k, v in snapshot.get("profil", {}).items()
-        ],
-        "answer_rows": snapshot.get("jawaban") or snapshot.get("profil_spd") or [],
+        "number": receipt.receipt_number(submission),
+        "profile_rows": receipt.profile_rows(submission.snapshot),
+        "answer_rows": receipt.answer_rows(submission),
     }
     return render(request, "innovations/receipt.html", context)

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from inovda.accounts.models import User
+from inovda.awards.models import Award
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Answer, Evidence
 from inovda.regions.models import Period
@@ -21,6 +23,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         with connection.cursor() as cursor:
             for model in (Evidence, Answer):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
+        Award.objects.all().delete()  # before the publications and people it protects
         Publication.objects.all().delete()
         AuditEntry.objects.all().delete()
         Period.objects.all().delete()
+        User.objects.all().delete()  # the demo accounts and jurors
