@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo serve worker test lint typecheck unit browser clean
+.PHONY: install demo serve worker test lint typecheck unit browser bench clean
 
 $(BIN)/inovda: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ browser: install
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+# Production settings (DEBUG off, gunicorn); set BENCH_DATABASE_URL for PostgreSQL.
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .env *.egg-info

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.personas import make_personas
 
@@ -27,3 +28,11 @@ def private_media(settings, tmp_path):
 def jobs_run_at_once(settings):
     # Jobs run inside the request that starts them; tests/service runs the real worker too.
     settings.TASKS = IMMEDIATE
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Cached public pages are keyed by publication ids, which a rolled-back test can reuse.
+    cache.clear()
+    yield
+    cache.clear()

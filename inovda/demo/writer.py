@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from inovda.innovations import eligibility
 from inovda.innovations.models import Answer, Evidence, Innovation, Verification
+from inovda.innovations.subtotals import refresh_subtotals
 from inovda.regions.models import Period, Region
 from inovda.rulebooks.model import Rulebook
 
@@ -84,6 +85,8 @@ class Writer:
         for innovation, answers in zip(self.innovations, self.answers, strict=True):
             rows += [(innovation.region_id, innovation.pk, k, *a) for k, a in answers.items()]
         insert_answers(rows)
+        # Written past the services: the stored subtotals follow in bulk (innovations.subtotals).
+        refresh_subtotals(Innovation.objects.filter(region__period=period))
         if self.mandatory:
             attach_evidence(period, sorted(self.mandatory))
 

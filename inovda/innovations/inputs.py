@@ -19,6 +19,10 @@ What counts:
 Queries: one for the answers and one for the innovations, plus one for the regions when given
 a period, whatever the number of innovations; rows stream as ``values_list`` tuples and the only
 objects built are the engine's inputs.
+
+``packed_inputs`` is the same ``verified`` reading for a whole period in the form the national
+recompute scores in bulk (``scoring.packed``): one digit per level, no object per answer and no
+reference, since a stored result keeps levels, not decisions.
 """
 
 from __future__ import annotations
@@ -32,8 +36,10 @@ from django.db.models import Count, Q
 from inovda.innovations.models import Answer, Innovation
 from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Period, Region
+from inovda.rulebooks.model import MAX_LEVEL, Rulebook
 from inovda.scoring.engine import Answer as EngineAnswer
 from inovda.scoring.engine import InnovationInput, RegionInput
+from inovda.scoring.packed import DIGIT_0, PackedInnovation, PackedRegion, sid_positions
 
 Level = Literal["verified", "claimed"]
 Scope = Period | Region | Iterable[Region]
@@ -156,3 +162,42 @@ def _inputs(
     if verified:
         found["verified"] = assemble(checks, verified_by_region)
     return found
+
+
+def packed_inputs(period: Period, rulebook: Rulebook) -> dict[int, PackedRegion] | None:
+    """The verified reading of every region of the period, packed; None when an answer is not
+    one the rulebook knows (the caller then scores ``region_inputs``, which names it)."""
+    packed = {pk: PackedRegion(code) for pk, code in period.regions.values_list("pk", "code")}
+    blank = b"0" * len(rulebook.sid_indicators)
+    by_pk: dict[int, PackedInnovation] = {}
+    rows = (
+        Innovation.objects.filter(region__period=period, status__in=REPORTED)
+        .values_list("id", "region_id", "name", "urusan_utama", "urusan_terkait", "eligible")
+        .iterator(chunk_size=CHUNK)
+    )
+    for pk, region_id, name, utama, terkait, eligible in rows:
+        innovation = PackedInnovation(str(pk), name, (utama, *terkait), eligible, bytearray(blank))
+        by_pk[pk] = innovation
+        packed[region_id].innovations.append(innovation)
+
+    positions = sid_positions(rulebook)
+    spd_ids = {i.id for i in rulebook.spd_indicators}
+    answers = Answer.objects.filter(region__period=period).values_list(
+        "region_id", "innovation_id", "indicator_id", "verified_level"
+    )
+    for region_id, innovation_id, indicator_id, level in answers.iterator(chunk_size=CHUNK):
+        if not 0 <= level <= MAX_LEVEL:
+            return None
+        if innovation_id is None:
+            if indicator_id not in spd_ids:
+                return None
+            packed[region_id].spd[indicator_id] = level
+            continue
+        innovation = by_pk.get(innovation_id)
+        if innovation is None:
+            continue  # not reported: not scored
+        position = positions.get(indicator_id)
+        if position is None:
+            return None
+        innovation.levels[position] = DIGIT_0 + level
+    return packed

@@ -88,6 +88,10 @@ class Innovation(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # Σ weight × level of its claimed and verified SID answers, in the integer units of the
+    # rulebook's scale; kept by ``innovations.subtotals`` with every change of a level.
+    claimed_units = models.PositiveIntegerField(default=0, editable=False)
+    verified_units = models.PositiveIntegerField(default=0, editable=False)
     # Optimistic concurrency: a save must name the version it was edited from.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,21 +9,30 @@ the same numbers as the "why" page and, for the verified one, the recompute:
 - gains: ``scoring.whatif`` on the verified score with the claims, kept to what the region
   can act on (rejected or lowered answers, answers without evidence, empty indicators).
 
-Three queries whatever the region's size (answers and innovations for the engine, the answer
-states for the gains); the caller has already passed the access gate.
+Every pemda page shows the headline (``region_totals``): both IIDs and the gap to the next
+predicate, from the subtotals stored on each innovation (``innovations.subtotals``) — three
+queries and no answer read, whatever the region's size. The gains and the full analysis
+(``region_selfscore``: two queries, every answer) load on demand. The caller has already
+passed the access gate.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
 
 from inovda.innovations.inputs import claimed_and_verified
-from inovda.innovations.models import Verification
+from inovda.innovations.models import Answer, Status, Verification
+from inovda.innovations.workflow import REPORTED
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
-from inovda.rulebooks.model import PREDICATE_LABELS, Rulebook
+from inovda.rulebooks.model import PREDICATE_LABELS, Predicate, Rulebook
 from inovda.scoring.engine import RegionInput, RegionScore, score_region
-from inovda.scoring.whatif import Gain, WhatIf, what_if
+from inovda.scoring.packed import score_totals
+from inovda.scoring.tables import tables_for
+from inovda.scoring.whatif import Gain, WhatIf, next_band, what_if
 
 TOP_GAINS = 8
 REASONS = {
@@ -117,3 +126,100 @@ def _reason(gain: Gain, state: AnswerState | None) -> str | None:
     if state.evidence == 0:
         return REASONS["no_evidence"]
     return None
+
+
+# --- the headline every page shows, from the stored subtotals ---------------------------------
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The verified side of the headline: the fields of ``WhatIf`` the panel reads."""
+
+    score: RegionScore
+    next_predicate: Predicate | None
+    gap: Decimal | None
+
+
+@dataclass(frozen=True)
+class Totals:
+    rulebook: Rulebook
+    claimed: RegionScore
+    verified: Verified
+    # How many innovations the region has entered, and how many wait for its corrections.
+    innovations: int
+    returned: int
+    # Not computed here: the panel offers them on demand.
+    gains: tuple[GainRow, ...] = ()
+    on_demand: bool = True
+
+    claimed_label = SelfScore.claimed_label
+    verified_label = SelfScore.verified_label
+    next_label = SelfScore.next_label
+
+
+def region_totals(region: Region) -> Totals:
+    """Claimed and verified IID of the region in three queries whatever its size: the SPD
+    answers, the sums of the stored subtotals, and the distinct urusan of the innovations."""
+    rulebook = load_rulebook(region.period.rulebook_year)
+    spd = Answer.objects.filter(region=region, innovation__isnull=True).values_list(
+        "indicator_id", "claimed_level", "verified_level"
+    )
+    weights = tables_for(rulebook).spd_weight
+    spd_claimed = spd_verified = 0
+    any_claim = any_verified = False
+    for indicator_id, claim, level in spd:
+        weight = weights.get(indicator_id, 0)
+        spd_claimed += weight * claim
+        spd_verified += weight * level
+        any_claim, any_verified = any_claim or claim > 0, any_verified or level > 0
+    counted = Q(status__in=REPORTED, eligible=True)
+    # Which yandas urusan the innovations cover, as counts in the same query: the gate only
+    # asks whether each required code is some counted innovation's urusan.
+    cs = rulebook.count_score
+    yandas = cs.yandas if cs is not None else ()
+    primary_only = cs is not None and cs.gate_reading.value == "primary"
+    covers = {code: _covers(code, primary_only) for code in yandas}
+    sums = region.innovations.order_by().aggregate(
+        claimed=Sum("claimed_units", default=0),
+        n_all=Count("pk"),
+        verified=Sum("verified_units", filter=counted, default=0),
+        n_counted=Count("pk", filter=counted),
+        n_reported=Count("pk", filter=Q(status__in=REPORTED)),
+        n_returned=Count("pk", filter=Q(status=Status.RETURNED)),
+        **{f"all_{n}": Count("pk", filter=q) for n, q in enumerate(covers.values())},
+        **{f"counted_{n}": Count("pk", filter=q & counted) for n, q in enumerate(covers.values())},
+    )
+    urusan_all = [(code,) for n, code in enumerate(covers) if sums[f"all_{n}"]]
+    urusan_counted = [(code,) for n, code in enumerate(covers) if sums[f"counted_{n}"]]
+    claimed = score_totals(
+        rulebook,
+        region.code,
+        bool(sums["n_all"]) or any_claim,
+        spd_claimed,
+        sums["claimed"],
+        sums["n_all"],
+        urusan_all,
+    )
+    verified = score_totals(
+        rulebook,
+        region.code,
+        bool(sums["n_reported"]) or any_verified,
+        spd_verified,
+        sums["verified"],
+        sums["n_counted"],
+        urusan_counted,
+    )
+    return Totals(
+        rulebook,
+        claimed,
+        Verified(verified, *next_band(rulebook, verified)),
+        sums["n_all"],
+        sums["n_returned"],
+    )
+
+
+def _covers(code: str, primary_only: bool) -> Q:
+    if primary_only:
+        return Q(urusan_utama=code)
+    # icontains on a JSONField searches its JSON text; the quotes keep "1.0" from "1.01".
+    return Q(urusan_utama=code) | Q(urusan_terkait__icontains=f'"{code}"')

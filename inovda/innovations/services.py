@@ -19,6 +19,7 @@ from inovda.core.audit import log_action
 from inovda.innovations import eligibility
 from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
+from inovda.innovations.subtotals import refresh_innovation
 from inovda.innovations.workflow import require_transition
 from inovda.regions.models import Region
 from inovda.rulebooks.loader import load_rulebook
@@ -94,6 +95,7 @@ def create_innovation(actor, region: Region, data: dict) -> Innovation:
             )
             for indicator in rulebook.sid_indicators
         )
+        refresh_innovation(innovation.pk)
         log_action(
             actor,
             "innovation.created",
@@ -135,6 +137,8 @@ def save_innovation(actor, innovation: Innovation, data: dict, version: int) -> 
                 answer_diff[indicator_id] = changed
         if not diff and not answer_diff:
             return current  # nothing changed: no new version, no audit entry
+        if answer_diff:
+            refresh_innovation(current.pk)
         current.version += 1
         current.save(update_fields=[*diff, "version", "updated_at"])
         log_action(
@@ -352,6 +356,7 @@ def reset_to_pending(answer: Answer, actor, reason: str) -> None:
     answer.verification = Verification.PENDING
     answer.verified_level = 0
     answer.save(update_fields=["verification", "verified_level", "updated_at"])
+    refresh_innovation(answer.innovation_id)
     innovation = answer.innovation
     if innovation is not None and innovation.status in (Status.VERIFIED, Status.IN_REVIEW):
         require_transition(innovation.status, Status.SUBMITTED)

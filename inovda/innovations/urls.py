@@ -7,6 +7,7 @@ app_name = "pemda"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:year>/<str:code>/", views.home, name="home"),
+    path("<int:year>/<str:code>/skor/", views.selfscore, name="selfscore"),
     path("<int:year>/<str:code>/profil/", views_profile.profile, name="profile"),
     path(
         "<int:year>/<str:code>/profil/kirim/", views_profile.profile_submit, name="profile_submit"

@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -17,9 +18,10 @@ from inovda.innovations import receipt
 from inovda.innovations.access import get_submission_for_user
 from inovda.innovations.deadline import deadline_for
 from inovda.innovations.models import Status
-from inovda.innovations.selfscore import region_selfscore
+from inovda.innovations.selfscore import region_selfscore, region_totals
 from inovda.regions.models import Region
 
+PER_PAGE = 50
 # The workspace's filters (from the home's to-do links): a state, or the two that wait.
 FILTERS = {s.value: (s.value,) for s in Status} | {
     Status.SUBMITTED.value: (Status.SUBMITTED.value, Status.IN_REVIEW.value)
@@ -43,14 +45,14 @@ def friendly_closed(view):
 
 
 def region_context(region: Region, **extra) -> dict:
-    """What every page of a region shows: the region, its period and the self-score panel."""
-    return {
-        "region": region,
-        "period": region.period,
-        "selfscore": region_selfscore(region),
-        "deadline": deadline_for(region),
-        **extra,
-    }
+    """What every page of a region shows: the region, its period, the deadline and the
+    self-score headline (from stored subtotals: the same few queries whatever the region's
+    size)."""
+    context = {"region": region, "period": region.period, "deadline": deadline_for(region)}
+    context |= extra
+    if "selfscore" not in context:
+        context["selfscore"] = region_totals(region)
+    return context
 
 
 def history(obj, limit: int = 20) -> list[AuditEntry]:
@@ -83,20 +85,39 @@ def index(request):
 def home(request, year: int, code: str):
     access = region_access(request.user, year, code)
     region = access.obj
-    everything = list(region.innovations.select_related("created_by").order_by("name"))
+    totals = region_totals(region)
     status = request.GET.get("status", "")
     shown = FILTERS.get(status)
-    innovations = [i for i in everything if shown is None or i.status in shown]
-    returned = sum(1 for i in everything if i.status == Status.RETURNED)
+    innovations = region.innovations.select_related("created_by").order_by("name", "pk")
+    if shown is not None:
+        innovations = innovations.filter(status__in=shown)
+    paginator = Paginator(innovations, PER_PAGE)
+    if shown is None:
+        paginator.count = totals.innovations  # already counted with the totals
+    page = paginator.get_page(request.GET.get("page"))
     context = region_context(
         region,
-        innovations=innovations,
+        selfscore=totals,
+        innovations=page.object_list,
+        page=page,
         status_filter=FILTER_LABELS.get(status, ""),
-        returned_count=returned,
+        returned_count=totals.returned,
         receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
         create_refusal=access.reason,
     )
     return render(request, "innovations/region.html", context)
+
+
+@login_required
+@require_GET
+def selfscore(request, year: int, code: str):
+    """The full self-score with the gains, asked for from the panel: the panel alone for htmx,
+    a page of its own without JavaScript."""
+    region = region_access(request.user, year, code).obj
+    context = {"region": region, "period": region.period, "selfscore": region_selfscore(region)}
+    if request.htmx:
+        return render(request, "innovations/_selfscore.html", context)
+    return render(request, "innovations/selfscore.html", context)
 
 
 @login_required

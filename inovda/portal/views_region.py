@@ -5,6 +5,7 @@ Four queries whatever the data size: publications, the result, the cluster sizes
 history across periods.
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
@@ -74,6 +75,8 @@ def region(request, year: int, code: str):
     found = explained.whatif
     breakdown = result.breakdown
     rows = history(result, periods)
+    # Every innovation × 20 cells is what made the page slow: one page of them at a time.
+    page = Paginator(breakdown.get("innovations", []), PER_PAGE).get_page(request.GET.get("page"))
     # The period switcher leads to this pemda in the other periods, else to their dashboard.
     elsewhere = {
         row["year"]: reverse("portal:region", args=[row["year"], row["code"]]) for row in rows
@@ -95,8 +98,9 @@ def region(request, year: int, code: str):
         "sid_ids": [i.id for i in rulebook.sid_indicators],
         "innovations": [
             {"id": key, "name": name, "eligible": eligible, "total": total, "levels": levels}
-            for key, name, eligible, total, levels in breakdown.get("innovations", [])
+            for key, name, eligible, total, levels in page.object_list
         ],
+        "page": page,
         "history": rows,
         "raw_scale": any(not row["normalised"] for row in rows),
     }

@@ -20,12 +20,12 @@ Arithmetic and rounding (documented in docs/scoring.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from inovda.rulebooks.model import MAX_LEVEL, Predicate, Rulebook
 from inovda.scoring.tables import Row, Tables, tables_for
@@ -201,11 +201,20 @@ def index_per_point(rulebook: Rulebook) -> Decimal:
     return tables_for(rulebook).per_point
 
 
-def gate_codes(reading: str | None, innovations: Sequence[InnovationInput]) -> set[str]:
+class HasUrusan(Protocol):
+    @property
+    def urusan(self) -> tuple[str, ...]: ...
+
+
+def gate_codes(reading: str | None, innovations: Sequence[HasUrusan]) -> set[str]:
     """The urusan that count towards the yandas gate under the rulebook's reading."""
+    return codes_of(reading, (i.urusan for i in innovations))
+
+
+def codes_of(reading: str | None, urusan: Iterable[tuple[str, ...]]) -> set[str]:
     if reading == "primary":
-        return {i.urusan[0] for i in innovations if i.urusan}
-    return {u for i in innovations for u in i.urusan}
+        return {u[0] for u in urusan if u}
+    return {code for u in urusan for code in u}
 
 
 # --- the fast path: integers over the compiled tables -----------------------------------------
@@ -241,20 +250,30 @@ def score_region(rulebook: Rulebook, region: RegionInput) -> RegionScore:
     if not reported:
         spd_units, sid_units, counted = 0, 0, []
     assert spd_units is not None
-    return _finish(
-        tables, region, reported, tables.points(spd_units), tables.points(sid_units), counted
+    return finish(
+        tables,
+        region.code,
+        region,
+        reported,
+        tables.points(spd_units),
+        tables.points(sid_units),
+        len(counted),
+        (i.urusan for i in counted),
     )
 
 
-def _finish(
+def finish(
     tables: Tables,
-    region: RegionInput,
+    code: str,
+    region: RegionInput | None,
     reported: bool,
     spd: Decimal,
     sid_sum: Decimal,
-    counted: Sequence[InnovationInput],
+    n: int,
+    urusan: Iterable[tuple[str, ...]],
 ) -> RegionScore:
-    n = len(counted)
+    """The headline from the sums: divisor, count term, total, index and predicate. Without
+    ``region`` the score carries no lazy explanation (the packed recompute needs none)."""
     divisor: int | None = None
     sid_indicators = sid_sum
     if tables.min_divisor is not None:
@@ -264,7 +283,7 @@ def _finish(
     missing: tuple[str, ...] = ()
     count_score, gate_met = ZERO, True
     if tables.gate_reading is not None:
-        codes = gate_codes(tables.gate_reading, counted)
+        codes = codes_of(tables.gate_reading, urusan)
         covered = tuple(c for c in tables.yandas if c in codes)
         missing = tuple(c for c in tables.yandas if c not in codes)
         gate_met = len(covered) >= tables.yandas_required
@@ -276,7 +295,7 @@ def _finish(
     else:
         iid = round2(total)
     return RegionScore(
-        code=region.code,
+        code=code,
         rulebook_year=tables.rulebook.year,
         reported=reported,
         spd=spd,
@@ -357,13 +376,15 @@ def score_region_explained(rulebook: Rulebook, region: RegionInput) -> RegionSco
     spd_lines = _lines(tables.spd_rows, region.spd, counted=reported)
     innovation_scores = _innovation_scores(tables, region, reported)
     counted = [i for i in region.innovations if i.eligible and reported]
-    score = _finish(
+    score = finish(
         tables,
+        region.code,
         region,
         reported,
         sum((line.points for line in spd_lines), ZERO),
         sum((s.total for s in innovation_scores), ZERO),
-        counted,
+        len(counted),
+        (i.urusan for i in counted),
     )
     score.__dict__.update(spd_lines=spd_lines, innovation_scores=innovation_scores)
     return score

@@ -104,7 +104,7 @@ def what_if(
     candidate at the top level ("kosong")."""
     score = score_region(rulebook, verified)
     if not score.reported:
-        return WhatIf(score, *_next_band(rulebook, score), (), ())
+        return WhatIf(score, *next_band(rulebook, score), (), ())
     per_point = index_per_point(rulebook)
     gains = _gains(score.spd_lines, claimed.spd if claimed else None, "", per_point)
 
@@ -124,7 +124,7 @@ def what_if(
         gains.append(Gain("yandas", "jumlah_inovasi", "", 0, 0, possible * per_point))
 
     gains.sort(key=lambda g: (-g.index_gain, g.innovation, g.indicator_id))
-    next_predicate, gap = _next_band(rulebook, score)
+    next_predicate, gap = next_band(rulebook, score)
     cheapest, cost = _cheapest(gains, gap, score, rulebook)
     return WhatIf(
         score,
@@ -138,7 +138,7 @@ def what_if(
     )
 
 
-def _next_band(rulebook: Rulebook, score: RegionScore) -> tuple[Predicate | None, Decimal | None]:
+def next_band(rulebook: Rulebook, score: RegionScore) -> tuple[Predicate | None, Decimal | None]:
     above = [b for b in rulebook.bands if b.min > score.iid]
     if not above:
         return None, None

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from inovda.core.audit import log_action
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
+from inovda.innovations.subtotals import refresh_innovation
 from inovda.innovations.workflow import require_transition
 from inovda.verification import notices
 from inovda.verification.duties import (
@@ -82,6 +83,7 @@ def record_decision(
     answer.verified_level = level
     answer.verification = state
     answer.save(update_fields=["verified_level", "verification", "updated_at"])
+    refresh_innovation(answer.innovation_id)
     decision = Decision.objects.create(
         answer=answer,
         verifier=actor,

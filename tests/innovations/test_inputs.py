@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inovda.innovations.inputs import claimed_and_verified, region_inputs
-from inovda.innovations.models import Answer, Status, Verification
+from inovda.innovations.models import Answer, Innovation, Status, Verification
+from inovda.innovations.subtotals import refresh_subtotals
 from inovda.results.models import Result
 from inovda.results.services import recompute_period
 from inovda.scoring.engine import Answer as EngineAnswer
@@ -42,6 +43,8 @@ def build(region):
     ineligible.eligible = False
     ineligible.save(update_fields=["eligible"])
     draft = make_innovation(region, name="Draf", status=Status.DRAFT, claimed=3)
+    # Levels written straight to the rows: the stored subtotals follow, as the services do.
+    refresh_subtotals(Innovation.objects.filter(region=region))
     return sent, ineligible, draft
 
 

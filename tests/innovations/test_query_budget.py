@@ -55,3 +55,19 @@ def test_it_keeps_the_workspace_and_the_innovation_page_flat(personas, persona, 
     assert large == small
     assert small[0] <= WORKSPACE + extra
     assert small[1] <= INNOVATION + extra
+
+
+def test_every_other_pemda_page_is_flat_too(personas):
+    period = open_period()
+    region = region_a(period)
+    _grow(region, personas.admin_a, 0, 2)
+    client = client_for(personas.admin_a)
+    urls = [
+        reverse(name, args=[2026, region.code])
+        for name in ("pemda:profile", "pemda:new", "pemda:selfscore", "pemda:home")
+    ]
+    client.get(urls[0])
+    small = [_count(client, url) for url in urls]
+    _grow(region, personas.admin_a, 2, 60)  # past one page of the workspace list
+    assert [_count(client, url) for url in urls] == small
+    assert _count(client, urls[-1] + "?page=2") == small[-1]

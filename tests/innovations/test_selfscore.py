@@ -3,8 +3,9 @@ the gap to the next predicate, and the gains the region can act on."""
 
 from django.urls import reverse
 
-from inovda.innovations.models import Answer, Status, Verification
-from inovda.innovations.selfscore import region_selfscore
+from inovda.innovations.models import Answer, Innovation, Status, Verification
+from inovda.innovations.selfscore import region_selfscore, region_totals
+from inovda.innovations.subtotals import refresh_subtotals
 from inovda.scoring.engine import Answer as EngineAnswer
 from inovda.scoring.engine import InnovationInput, RegionInput, score_region
 from inovda.scoring.whatif import what_if
@@ -49,6 +50,9 @@ def build(personas):
     Answer.objects.filter(pk=pending.pk).update(verified_level=0, verification="pending")
     add_evidence(pending)
     draft = make_innovation(region, personas.admin_a, "Draf", level=3)
+    # The levels above were written straight to the rows, past the services that keep the
+    # stored subtotals: bring them up to date as those services would.
+    refresh_subtotals(Innovation.objects.filter(region=region))
     return region, sent, draft
 
 
@@ -124,12 +128,29 @@ def test_it_shows_the_panel_on_every_page_of_the_region(personas):
     def shown(number) -> str:  # Indonesian decimal comma
         return str(number).replace(".", ",")
 
+    detail = reverse("pemda:selfscore", args=[2026, region.code])
     for url in pages:
         body = client.get(url).content.decode()
         assert f"data-iid-klaim>{shown(score.claimed.iid)}</span>" in body
         assert f"data-iid-verifikasi>{shown(score.verified.score.iid)}</span>" in body
         assert f"+{shown(score.verified.gap)}" in body
+        # The gains load on demand: a link without JavaScript, the panel alone with htmx.
+        assert f'href="{detail}"' in body and f'hx-get="{detail}"' in body
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        body = client.get(detail, **headers).content.decode()
         assert "ditolak verifikator" in body
+        assert f"data-iid-verifikasi>{shown(score.verified.score.iid)}</span>" in body
+        assert ("<html" in body) is not bool(headers)
+
+
+def test_the_stored_headline_equals_the_full_computation(personas):
+    region, _, _ = build(personas)
+    full, stored = region_selfscore(region), region_totals(region)
+    assert stored.claimed.iid == full.claimed.iid
+    assert stored.claimed.predicate == full.claimed.predicate
+    assert stored.verified.score.iid == full.verified.score.iid
+    assert stored.verified.gap == full.verified.gap
+    assert stored.verified.next_predicate == full.verified.next_predicate
 
 
 def test_it_scores_an_empty_region_as_not_assessable(personas):

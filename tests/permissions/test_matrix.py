@@ -57,6 +57,7 @@ MATRIX: dict[str, tuple] = {
     # the pemda workspace: region A is the verifier's (sees, never writes)
     "pemda:index": ("get", (), (403, 403, 302, 302, 302, 403, LOGIN)),
     "pemda:home": ("get", (2026, "36.04"), (200, 200, 200, 200, 404, 404, LOGIN)),
+    "pemda:selfscore": ("get", (2026, "36.04"), (200, 200, 200, 200, 404, 404, LOGIN)),
     "pemda:profile": ("get", (2026, "36.04"), (200, 200, 200, 200, 404, 404, LOGIN)),
     "pemda:profile_submit": ("post", (2026, "36.04"), (403, 403, 302, 403, 404, 404, LOGIN)),
     "pemda:new": ("get", (2026, "36.04"), (403, 403, 200, 200, 404, 404, LOGIN)),

@@ -67,5 +67,9 @@ def test_it_answers_404_for_an_unknown_period(client, published):
 
 
 def test_it_reads_one_query(client, published_2020, published, django_assert_num_queries):
+    # Rendered: the publications' version (the page cache's key) and the publications.
+    with django_assert_num_queries(2):
+        assert client.get("/periode/2026/").status_code == 200
+    # Cached: the version only.
     with django_assert_num_queries(1):
         assert client.get("/periode/2026/").status_code == 200

@@ -77,6 +77,7 @@ def test_it_answers_404_for_a_region_of_an_unpublished_period(client, published)
 @pytest.mark.parametrize("innovations", [1, 20])
 def test_it_reads_a_constant_number_of_queries(client, django_assert_num_queries, innovations):
     published_period(2026, data={"36.04": (innovations, 2, 2), "36.73": (innovations, 1, 1)})
-    # publications, result, cluster sizes, history
-    with django_assert_num_queries(4):
+    # publications' version (the page cache's key), publications, result, cluster sizes,
+    # history
+    with django_assert_num_queries(5):
         assert client.get(SERANG).status_code == 200

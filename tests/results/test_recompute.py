@@ -88,3 +88,14 @@ def test_the_command_stays_quiet_when_not_at_a_terminal(capsys):
     out, err = capsys.readouterr()
     assert "546 pemda dihitung" in out
     assert err == ""
+
+
+def test_an_answer_the_rulebook_does_not_know_stops_the_recompute_naming_it():
+    from inovda.scoring.engine import ScoringInputError
+
+    data = published_period(2026)
+    innovation = data.region("36.04").innovations.first()
+    Answer.objects.filter(innovation=innovation, indicator_id="16").update(indicator_id="99")
+    with pytest.raises(ScoringInputError, match="99"):
+        recompute_period(data.period)
+    assert Result.objects.filter(period=data.period).count() == 546  # the old results stay

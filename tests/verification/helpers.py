@@ -10,6 +10,7 @@ from django.utils import timezone
 from inovda.accounts.models import Assignment
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Answer, Innovation, Status, Submission
+from inovda.innovations.subtotals import refresh_innovation
 from inovda.regions.models import Period, Region
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
@@ -58,6 +59,7 @@ def make_innovation(
         Answer(region=region, innovation=innovation, indicator_id=i, claimed_level=claimed)
         for i in (indicators if indicators is not None else sid_ids(region.period.year))
     )
+    refresh_innovation(innovation.pk)  # as create_innovation does
     return innovation
 
 
