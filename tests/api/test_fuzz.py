@@ -5,7 +5,9 @@ Bounded: a few dozen examples per operation, no shrinking deadline."""
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -22,7 +24,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def published(db):
+def keep_connection():
+    # The fuzzer calls the WSGI app itself, not Django's test client: like the test client,
+    # keep the request signals from closing the test's database connection (PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def published(db, keep_connection):
     period = create_period(2020)
     make_innovation(period.regions.get(code=REGION_A), name="Inovasi terbit")
     recompute_period(period)
