@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AwardsConfig(AppConfig):
     name = "inovda.awards"
     verbose_name = "Penghargaan (IGA)"
+
+    def ready(self) -> None:
+        from inovda.awards import audit
+
+        audit.register()
