@@ -52,6 +52,8 @@ def admin_context(award, **refused) -> dict:
         "slot_form": refused.get("slot_form", SlotForm(award)),
         "team_form": refused.get("team_form", TeamForm()),
         "error": refused.get("error", ""),
+        # Shown at the top, so the reason is read even when the form itself is hidden.
+        "refused_forms": [f for k, f in refused.items() if k.endswith("_form")],
         "audit": AuditEntry.objects.filter(
             object_type="awards.award", object_id=str(award.pk)
         ).select_related("actor")[:30],
