@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inovda.core.context_processors.site",
+                "inovda.accounts.context_processors.staff",
             ],
         },
     },
@@ -201,7 +202,8 @@ LOGGING = {
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
+# After login each role lands on its own home (its to-do list), not the public dashboard.
+LOGIN_REDIRECT_URL = "/akun/"
 
 # Login throttling (django-axes): 5 failed attempts for one username from one IP lock that
 # pair out for 30 minutes. The axes backend must come first. Tests log in with

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from inovda.accounts.models import PEMDA_ROLES, Assignment, Role, User
-from inovda.regions.models import Period, Region
+from inovda.regions.models import Period, Region, extension_close
 
 T = TypeVar("T")
 READ_ONLY = "Anda tidak dapat mengubah data ini."
@@ -86,7 +86,12 @@ def require_pemda_write(user, region: Region, admin_only: bool = False) -> None:
 
 
 def _visible_region(user, year: int, code: str) -> Region:
-    region = Region.objects.select_related("period").filter(period__year=year, code=code).first()
+    region = (
+        Region.objects.select_related("period")
+        .annotate(extension_closes_at=extension_close("period", "current_code"))
+        .filter(period__year=year, code=code)
+        .first()
+    )
     if region is None or not can_see_region(user, region):
         raise Http404("Pemda tidak ditemukan.")
     return region

@@ -44,6 +44,16 @@ class AccountForm(forms.Form):
 
 
 class LoginForm(AuthenticationForm):
+    # Django's sentence names the username field by its label, which read "nama pengguna
+    # nama pengguna" in Indonesian.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "Masukkan nama pengguna dan kata sandi yang benar. "
+            "Keduanya membedakan huruf besar dan kecil."
+        ),
+    }
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Nama pengguna"

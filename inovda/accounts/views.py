@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from inovda.accounts import services
+from inovda.accounts import services, todo
 from inovda.accounts.access import (
     accounts_for_user,
     can_change_account,
@@ -67,11 +67,15 @@ def password_change(request):
 
 @login_required
 def home(request):
+    """The role's home: what waits (with counts), then every page of the role."""
     user = request.user
+    tasks, links = todo.home_items(user)
     context = {
         "region_name": services.current_regions().get(user.region_code, ""),
         "manages_accounts": bool(creatable_roles(user)),
         "manages_periods": user.is_national_admin,
+        "tasks": tasks,
+        "links": links,
     }
     return render(request, "accounts/home.html", context)
 

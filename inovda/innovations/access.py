@@ -10,6 +10,7 @@ from django.http import Http404
 from inovda.accounts.access import Access, can_see_region, pemda_write_denied
 from inovda.accounts.models import Role
 from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
+from inovda.regions.models import extension_close
 
 EDITABLE = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.VERIFIED)
 
@@ -33,10 +34,15 @@ def innovation_denied(
 
 def _visible_innovation(user, pk: int) -> Innovation:
     innovation = (
-        Innovation.objects.select_related("region__period", "created_by").filter(pk=pk).first()
+        Innovation.objects.select_related("region__period", "created_by")
+        .annotate(extension_closes_at=extension_close("region__period", "region__current_code"))
+        .filter(pk=pk)
+        .first()
     )
     if innovation is None or not can_see_region(user, innovation.region):
         raise Http404("Inovasi tidak ditemukan.")
+    # Carried to the region, whose pages show the deadline.
+    innovation.region.extension_closes_at = innovation.extension_closes_at
     return innovation
 
 

@@ -6,6 +6,7 @@ class InnovationsConfig(AppConfig):
     verbose_name = "Inovasi daerah"
 
     def ready(self) -> None:
-        from inovda.innovations import audit
+        from inovda.innovations import audit, todo
 
         audit.register()
+        todo.register_home()

@@ -26,12 +26,14 @@ PRIMARY_ALSO_RELATED = (
 
 
 def level_field(indicator: Indicator) -> forms.TypedChoiceField:
+    # Radio cards, not a select: the operator must read each level's whole text to choose.
     return forms.TypedChoiceField(
         label=f"Level indikator {indicator.id}",
         choices=level_choices(indicator),
         coerce=int,
         empty_value=0,
         required=False,
+        widget=forms.RadioSelect,
     )
 
 
@@ -52,6 +54,7 @@ class Row:
     basis: forms.BoundField | None = None
     value: forms.BoundField | None = None
     version: forms.BoundField | None = None
+    reason: str = ""  # the verifier's words on this indicator, if any
 
 
 class ReadOnlyMixin:

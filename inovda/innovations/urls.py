@@ -22,5 +22,5 @@ urlpatterns = [
         "inovasi/<int:pk>/kelayakan/", views_innovation.innovation_eligibility, name="eligibility"
     ),
     path("inovasi/<int:pk>/kirim/", views_innovation.innovation_submit, name="submit"),
-    path("tanda-terima/<int:pk>/", views.receipt, name="receipt"),
+    path("tanda-terima/<int:pk>/", views.receipt_page, name="receipt"),
 ]

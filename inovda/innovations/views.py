@@ -13,11 +13,20 @@ from django.views.decorators.http import require_GET
 
 from inovda.accounts.access import WindowClosed, region_access
 from inovda.core.models import AuditEntry
+from inovda.innovations import receipt
 from inovda.innovations.access import get_submission_for_user
-from inovda.innovations.fields import INNOVATION_FIELDS
-from inovda.innovations.forms import InnovationForm, display_value
+from inovda.innovations.deadline import deadline_for
+from inovda.innovations.models import Status
 from inovda.innovations.selfscore import region_selfscore
 from inovda.regions.models import Region
+
+# The workspace's filters (from the home's to-do links): a state, or the two that wait.
+FILTERS = {s.value: (s.value,) for s in Status} | {
+    Status.SUBMITTED.value: (Status.SUBMITTED.value, Status.IN_REVIEW.value)
+}
+FILTER_LABELS = {s.value: s.label for s in Status} | {
+    Status.SUBMITTED.value: "Menunggu keputusan verifikator"
+}
 
 
 def friendly_closed(view):
@@ -39,6 +48,7 @@ def region_context(region: Region, **extra) -> dict:
         "region": region,
         "period": region.period,
         "selfscore": region_selfscore(region),
+        "deadline": deadline_for(region),
         **extra,
     }
 
@@ -73,10 +83,16 @@ def index(request):
 def home(request, year: int, code: str):
     access = region_access(request.user, year, code)
     region = access.obj
-    innovations = region.innovations.select_related("created_by").order_by("name")
+    everything = list(region.innovations.select_related("created_by").order_by("name"))
+    status = request.GET.get("status", "")
+    shown = FILTERS.get(status)
+    innovations = [i for i in everything if shown is None or i.status in shown]
+    returned = sum(1 for i in everything if i.status == Status.RETURNED)
     context = region_context(
         region,
         innovations=innovations,
+        status_filter=FILTER_LABELS.get(status, ""),
+        returned_count=returned,
         receipts=region.submissions.select_related("innovation", "submitted_by")[:10],
         create_refusal=access.reason,
     )
@@ -85,16 +101,13 @@ def home(request, year: int, code: str):
 
 @login_required
 @require_GET
-def receipt(request, pk: int):
+def receipt_page(request, pk: int):
     submission = get_submission_for_user(request.user, pk)
-    snapshot = submission.snapshot
-    labels = {f: InnovationForm.base_fields[f].label for f in INNOVATION_FIELDS}
     context = {
         "submission": submission,
         "region": submission.region,
-        "profile_rows": [
-            (labels.get(k, k), display_value(v)) for k, v in snapshot.get("profil", {}).items()
-        ],
-        "answer_rows": snapshot.get("jawaban") or snapshot.get("profil_spd") or [],
+        "number": receipt.receipt_number(submission),
+        "profile_rows": receipt.profile_rows(submission.snapshot),
+        "answer_rows": receipt.answer_rows(submission),
     }
     return render(request, "innovations/receipt.html", context)

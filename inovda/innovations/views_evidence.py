@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -141,10 +142,18 @@ def remove(request, pk: int):
     return _done(request, answer, message)
 
 
+INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+
 @login_required
 @require_safe
+@xframe_options_sameorigin
 def download(request, pk: int):
-    return evidence_response(get_evidence_for_user(request.user, pk))
+    """The file, behind the gate. ``?tampil=1`` shows a PDF or image inline (the verifier's
+    preview frame, same origin only); the sandbox policy stays on either way."""
+    evidence = get_evidence_for_user(request.user, pk)
+    inline = request.GET.get("tampil") == "1" and evidence.content_type in INLINE_TYPES
+    return evidence_response(evidence, inline=inline)
 
 
 @login_required

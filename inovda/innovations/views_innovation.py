@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from inovda.accounts.access import Access, get_region_for_user, region_access, role_denied
 from inovda.innovations import eligibility
 from inovda.innovations.access import get_innovation_for_user, innovation_access
+from inovda.innovations.feedback import feedback_for
 from inovda.innovations.forms import (
     InnovationForm,
     eligibility_values,
@@ -24,6 +26,7 @@ from inovda.innovations.services import (
     submit_innovation,
 )
 from inovda.innovations.views import friendly_closed, history, region_context
+from inovda.innovations.views_upload import row_messages, store_uploads
 from inovda.innovations.workflow import TransitionRefused
 from inovda.rulebooks.loader import load_rulebook
 
@@ -39,6 +42,17 @@ def _evidence_ids(answers: dict) -> list[str]:
     return [i for i, a in answers.items() if any(e.replaced_at is None for e in a.evidence.all())]
 
 
+def _back_to_row(request, innovation) -> str:
+    """The innovation's page, at the indicator block the user was working on."""
+    url = reverse("pemda:innovation", args=[innovation.pk])
+    row = request.POST.get("unggah", "")
+    return f"{url}#indikator-{row}" if row in _row_ids(innovation) else url
+
+
+def _row_ids(innovation) -> set[str]:
+    return set(innovation.answers.values_list("indicator_id", flat=True))
+
+
 @login_required
 @friendly_closed
 def innovation_new(request, year: int, code: str):
@@ -48,14 +62,18 @@ def innovation_new(request, year: int, code: str):
     if request.method == "POST" and form.is_valid():
         innovation = create_innovation(request.user, region, form.to_data())
         messages.success(request, "Draf inovasi tersimpan. Lengkapi data dukung per indikator.")
-        return redirect("pemda:innovation", pk=innovation.pk)
+        answers = {a.indicator_id: a for a in innovation.answers.all()}
+        store_uploads(request, answers)
+        return redirect(_back_to_row(request, innovation))
     others = list(region.innovations.values_list("name", flat=True))
     context = region_context(
         region,
         form=form,
+        rows=form.rows(),
         rulebook=rulebook,
         checklist=_checklist(rulebook, request.POST, others),
         read_only="",
+        files_dropped=bool(request.FILES),
     )
     return render(request, "innovations/innovation_form.html", context)
 
@@ -84,8 +102,7 @@ def innovation_detail(request, pk: int):
                 form.is_valid()
                 innovation, status = exc.current, 409
             else:
-                messages.success(request, "Perubahan inovasi tersimpan.")
-                return redirect("pemda:innovation", pk=pk)
+                return _after_save(request, innovation, answers)
         others = region.innovations.exclude(pk=pk).values_list("name", flat=True)
         checklist = _checklist(rulebook, request.POST, list(others), _evidence_ids(answers))
         read_only = ""
@@ -95,10 +112,18 @@ def innovation_detail(request, pk: int):
         read_only = access.reason
         if read_only:
             form.make_read_only()
+    feedback = feedback_for(innovation)
+    rows = form.rows()
+    for row in rows:
+        row.reason = feedback.reasons.get(row.indicator.id, "")
     context = region_context(
         region,
         innovation=innovation,
         form=form,
+        rows=rows,
+        feedback=feedback,
+        row_messages=row_messages(request),
+        files_dropped=bool(request.FILES) and bool(form.errors),
         rulebook=rulebook,
         read_only=read_only,
         conflicts=conflicts,
@@ -110,6 +135,20 @@ def innovation_detail(request, pk: int):
         history=history(innovation),
     )
     return render(request, "innovations/innovation_form.html", context, status=status)
+
+
+def _after_save(request, innovation, answers):
+    """After a save: the files chosen in the indicator blocks, then (with "kirim") the
+    submission; back to the block the user was working on."""
+    row = request.POST.get("unggah", "")
+    stored = store_uploads(request, answers)
+    if row and f"berkas_{row}" not in request.FILES:
+        messages.info(request, "Isian tersimpan. Pilih berkas dahulu, lalu unggah.", extra_tags=row)
+    elif not stored and not row:
+        messages.success(request, "Perubahan inovasi tersimpan.")
+    if "kirim" in request.POST:
+        return _submit(request, innovation.pk)
+    return redirect(_back_to_row(request, innovation))
 
 
 def _submit_refusal(user, innovation, access: Access) -> str:
@@ -147,6 +186,10 @@ def new_eligibility(request, year: int, code: str):
 @friendly_closed
 @require_POST
 def innovation_submit(request, pk: int):
+    return _submit(request, pk)
+
+
+def _submit(request, pk: int):
     innovation = innovation_access(request.user, pk, admin_only=True).require_write()
     try:
         receipt = submit_innovation(request.user, innovation)

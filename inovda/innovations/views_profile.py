@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from inovda.accounts.access import get_region_for_user, region_access
@@ -14,6 +15,7 @@ from inovda.innovations.services import (
     submit_profile,
 )
 from inovda.innovations.views import friendly_closed, region_context
+from inovda.innovations.views_upload import row_messages, store_uploads
 from inovda.rulebooks.loader import load_rulebook
 
 
@@ -45,13 +47,7 @@ def profile(request, year: int, code: str):
                 form.is_valid()
                 status = 409
             else:
-                if changed:
-                    messages.success(
-                        request, f"Profil SPD tersimpan ({len(changed)} baris berubah)."
-                    )
-                else:
-                    messages.info(request, "Tidak ada perubahan pada profil SPD.")
-                return redirect("pemda:profile", year=year, code=code)
+                return _after_save(request, region, changed)
         read_only = ""
     else:
         form = ProfileForm(rulebook, answers)
@@ -61,6 +57,9 @@ def profile(request, year: int, code: str):
     context = region_context(
         region,
         form=form,
+        rows=form.rows(),
+        row_messages=row_messages(request),
+        files_dropped=bool(request.FILES) and bool(form.errors),
         rulebook=rulebook,
         read_only=read_only,
         conflicts=conflicts,
@@ -69,10 +68,33 @@ def profile(request, year: int, code: str):
     return render(request, "innovations/profile.html", context, status=status)
 
 
+def _after_save(request, region, changed):
+    """After a save: the files chosen in the indicator blocks, then (with "kirim") the
+    submission of what was just saved; back to the block the user was working on."""
+    year, code = region.period.year, region.code
+    row = request.POST.get("unggah", "")
+    stored = store_uploads(request, _rows(region))
+    if row and f"berkas_{row}" not in request.FILES:
+        messages.info(request, "Isian tersimpan. Pilih berkas dahulu, lalu unggah.", extra_tags=row)
+    elif changed and not stored:
+        messages.success(request, f"Profil SPD tersimpan ({len(changed)} baris berubah).")
+    elif not stored and "kirim" not in request.POST:
+        messages.info(request, "Tidak ada perubahan pada profil SPD.")
+    if "kirim" in request.POST:
+        return _submit(request, year, code)
+    url = reverse("pemda:profile", args=[year, code])
+    rows = {i.id for i in load_rulebook(region.period.rulebook_year).spd_indicators}
+    return redirect(f"{url}#indikator-{row}" if row in rows else url)
+
+
 @login_required
 @friendly_closed
 @require_POST
 def profile_submit(request, year: int, code: str):
+    return _submit(request, year, code)
+
+
+def _submit(request, year: int, code: str):
     region = get_region_for_user(request.user, year, code, write=True)
     try:
         receipt = submit_profile(request.user, region)

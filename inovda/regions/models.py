@@ -63,6 +63,17 @@ class PeriodExtension(models.Model):
         return f"{self.period}: {self.region_code or 'nasional'} s.d. {self.closes_at}"
 
 
+def extension_close(period_ref: str, code_ref: str) -> models.Subquery:
+    """The latest extended close that applies to a pemda (a national one or its own), as a
+    subquery to annotate the row a page loads anyway: its deadline then costs no query."""
+    own_or_national = models.Q(region_code="") | models.Q(region_code=models.OuterRef(code_ref))
+    return models.Subquery(
+        PeriodExtension.objects.filter(own_or_national, period=models.OuterRef(period_ref))
+        .order_by("-closes_at")
+        .values("closes_at")[:1]
+    )
+
+
 class Region(models.Model):
     class Tingkat(models.TextChoices):
         PROVINSI = "provinsi", "Provinsi"

@@ -6,6 +6,7 @@ class VerificationConfig(AppConfig):
     verbose_name = "Verifikasi"
 
     def ready(self) -> None:
-        from inovda.verification import audit
+        from inovda.verification import audit, todo
 
         audit.register()
+        todo.register_home()

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 
 from inovda.accounts.models import Assignment
 from inovda.innovations.models import Answer, Innovation, Status, Submission, Verification
-from inovda.regions.models import Period, Region
+from inovda.regions.models import Period, Region, extension_close
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 FILTER_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, Status.VERIFIED)
@@ -36,7 +36,17 @@ def queue_regions(user, period: Period):
     return regions
 
 
-def queue(user, period: Period, region_code="", indicator="", statuses=QUEUE_STATUSES):
+# The queue's orders: oldest waiting first (default), nearest reporting deadline, pemda.
+ORDERS = {
+    "menunggu": ("waiting_since", "pk"),
+    "batas": ("deadline", "waiting_since", "pk"),
+    "pemda": ("region__name", "waiting_since", "pk"),
+}
+
+
+def queue(
+    user, period: Period, region_code="", indicator="", statuses=QUEUE_STATUSES, order="menunggu"
+):
     items = Innovation.objects.filter(region__period=period, status__in=statuses).select_related(
         "region"
     )
@@ -70,10 +80,15 @@ def queue(user, period: Period, region_code="", indicator="", statuses=QUEUE_STA
         .annotate(n=Count("pk"))
         .values("n")
     )
+    # An extension only moves a close later, so it wins over the national close when present.
+    deadline = Coalesce(
+        extension_close("region__period", "region__current_code"), F("region__period__closes_at")
+    )
     return items.annotate(
         waiting_since=Coalesce(Subquery(sent), F("created_at")),
         pending=Coalesce(Subquery(pending), 0),
-    ).order_by("waiting_since", "pk")
+        deadline=deadline,
+    ).order_by(*ORDERS.get(order, ORDERS["menunggu"]))
 
 
 def spd_queue(user, period: Period, region_code=""):

@@ -153,6 +153,34 @@ def decide(
         return record_decision(verifier, answer, outcome, new_level, state, reason, text)
 
 
+def accept_unclaimed(verifier, innovation: Innovation) -> int:
+    """Accept, in one action, every undecided indicator the pemda claimed at level 0 (nothing
+    to check: the verified level is 0 either way). One decision and one audit entry each; the
+    number accepted."""
+    with transaction.atomic():
+        innovation = lock_innovation(innovation.pk)
+        check_duties(verifier, innovation.region, innovation)
+        if innovation.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+            raise VerificationError(
+                f"Inovasi berstatus {innovation.get_status_display()}: "
+                "keputusan tidak dapat diubah."
+            )
+        answers = list(
+            innovation.answers.select_for_update()
+            .filter(verification=Verification.PENDING, claimed_level=0)
+            .order_by("pk")
+        )
+        for answer in answers:
+            check_own_evidence(verifier, answer)
+        if answers and innovation.status == Status.SUBMITTED:
+            set_status(verifier, innovation, Status.IN_REVIEW, "innovation.review_started")
+        for answer in answers:
+            record_decision(
+                verifier, answer, Outcome.ACCEPT, 0, Verification.ACCEPTED, "", "", bulk=True
+            )
+    return len(answers)
+
+
 def return_to_region(verifier, innovation: Innovation, notes: str) -> RevisionRequest:
     """in_review/submitted → returned, with notes; only while the reporting window is open."""
     notes = (notes or "").strip()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("inovasi/<int:pk>/tidak-memenuhi-syarat/", views.ineligible, name="ineligible"),
     path("inovasi/<int:pk>/memenuhi-syarat/", views.eligible, name="eligible"),
     path("inovasi/<int:pk>/selesai/", views.finish, name="finish"),
+    path("inovasi/<int:pk>/terima-level-0/", views.accept_zero, name="accept_zero"),
     path("spd/<int:year>/<str:code>/", views.spd_item, name="spd"),
     path("jawaban/<int:pk>/putuskan/", views.decide, name="decide"),
     path("penugasan/<int:year>/", views_admin.assignments, name="assignments"),

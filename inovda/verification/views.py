@@ -13,7 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from inovda.accounts.access import get_region_for_user
 from inovda.innovations.access import get_answer_for_user, get_innovation_for_user
+from inovda.innovations.deadline import deadline_for
+from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.models import Status
+from inovda.innovations.receipt import profile_rows as snapshot_rows
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
 from inovda.verification import review
@@ -33,6 +36,11 @@ from inovda.verification.queue import (
 )
 
 PAGE_SIZE = 25
+ORDER_LABELS = (
+    ("menunggu", "Paling lama menunggu"),
+    ("batas", "Batas pelaporan terdekat"),
+    ("pemda", "Nama pemda"),
+)
 DECIDABLE = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
@@ -49,7 +57,8 @@ def queue_page(request):
         region_code = request.GET.get("pemda", "")
         indicator = request.GET.get("indikator", "")
         statuses = [s for s in request.GET.getlist("status") if s in FILTER_STATUSES]
-        items = queue(user, period, region_code, indicator, statuses or QUEUE_STATUSES)
+        order = request.GET.get("urut", "menunggu")
+        items = queue(user, period, region_code, indicator, statuses or QUEUE_STATUSES, order)
         page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
         context |= {
             "page": page,
@@ -57,7 +66,8 @@ def queue_page(request):
             "regions": list(queue_regions(user, period).only("code", "name")),
             "indicators": load_rulebook(period.rulebook_year).sid_indicators,
             "status_choices": [(s, s.label, s in statuses) for s in FILTER_STATUSES],
-            "selected": {"pemda": region_code, "indikator": indicator},
+            "selected": {"pemda": region_code, "indikator": indicator, "urut": order},
+            "orders": ORDER_LABELS,
         }
     return render(request, "verification/queue.html", context)
 
@@ -65,10 +75,14 @@ def queue_page(request):
 def render_item(request, innovation, *, error="", errors=None, status=200):
     """The verifier's page of one innovation; also re-rendered with a refusal."""
     rulebook = load_rulebook(innovation.region.period.rulebook_year)
+    sheet = innovation_sheet(rulebook, innovation)
     context = {
         "innovation": innovation,
         "region": innovation.region,
-        "sheet": innovation_sheet(rulebook, innovation),
+        "profile": profile_rows(innovation),
+        "deadline": deadline_for(innovation.region),
+        "sheet": sheet,
+        "unclaimed": sum(1 for r in sheet.rows if r.pending and r.claimed == 0),
         "can_decide": request.user.is_verifier and innovation.status in DECIDABLE,
         "revision": innovation.revision_requests.first(),
         **_form_context(request.user, error, errors),
@@ -85,6 +99,15 @@ def render_spd(request, region, *, error="", errors=None, status=200):
         **_form_context(request.user, error, errors),
     }
     return render(request, "verification/spd.html", context, status=status)
+
+
+def profile_rows(innovation) -> list[tuple[str, str]]:
+    """The innovation's profile in the words of its receipt (labels, formats)."""
+    return snapshot_rows({"profil": {f: _plain(getattr(innovation, f)) for f in INNOVATION_FIELDS}})
+
+
+def _plain(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _form_context(user, error, errors) -> dict:
@@ -182,6 +205,20 @@ def _innovation_action(request, pk: int, act, form_class=None):
 def start(request, pk: int):
     refused = _innovation_action(request, pk, lambda i: review.start_review(request.user, i))
     return refused or redirect("verifikasi:item", pk)
+
+
+@login_required
+@require_POST
+def accept_zero(request, pk: int):
+    """Accept every undecided level-0 claim of the innovation at once."""
+    accepted = []
+    refused = _innovation_action(
+        request, pk, lambda i: accepted.append(review.accept_unclaimed(request.user, i))
+    )
+    if refused:
+        return refused
+    messages.success(request, f"{accepted[0]} indikator berklaim level 0 diterima.")
+    return redirect("verifikasi:item", pk)
 
 
 @login_required

@@ -31,7 +31,7 @@ def test_it_ignores_a_next_on_another_site(client, personas):
         LOGIN, {"username": "admin.a", "password": PASSWORD, "next": "https://jahat.example/"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/akun/"
 
 
 def test_it_refuses_a_wrong_password(client, personas):

@@ -51,3 +51,30 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "var/screenshots")).resolve()
+VIEWPORTS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request, browser, live_server):
+    """A page at 1366×768 and again at 390×844 (``sized_page.viewport_name``)."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="id-ID", viewport=VIEWPORTS[request.param]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.viewport_name = request.param
+    yield page
+    context.close()
+
+
+SAVED: list[Path] = []  # screenshots taken in this run
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SAVED:
+        terminalreporter.write_line(
+            f"Screenshots of each role's home ({len(SAVED)}): {SCREENSHOTS}"
+        )

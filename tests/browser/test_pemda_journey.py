@@ -1,4 +1,6 @@
-"""A pemda admin logs in, drafts an innovation, uploads evidence and submits it."""
+"""A pemda admin's day, at 1366×768 and at 390×844: log in (after one wrong password), land on
+the home, draft an innovation (after one failed save), upload evidence inside the indicator
+blocks without losing a changed level, send it, and read the receipt."""
 
 import re
 from datetime import timedelta
@@ -8,14 +10,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from inovda.accounts.models import Role
-from inovda.innovations.models import Evidence, Innovation, Status, Submission
+from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
 from inovda.regions.services import create_period
 from inovda.rulebooks.loader import load_rulebook
-from tests.personas import PASSWORD, make_user
+from tests.browser.staff import check_page, click_through, login, screenshot
+from tests.innovations.test_evidence_support import pdf
+from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf()  # well formed: the upload checks the PDF structure
 NARRATIVE = " ".join(["Layanan kesehatan keliling menjangkau desa terpencil."] * 50)
 
 
@@ -27,22 +31,8 @@ def open_period():
     return period
 
 
-def login(page, username):
-    page.goto("/akun/masuk/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_load_state()
-
-
-def test_it_takes_an_innovation_from_login_to_a_receipt(page, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    open_period()
-    make_user("admin.serang", Role.PEMDA_ADMIN, "36.04", "Bappeda")
-    login(page, "admin.serang")
-
-    page.goto("/pemda/2026/36.04/inovasi/baru/")
-    page.fill("#id_name", "Puskesmas Keliling Pintar")
+def fill_profile(page, name: str) -> None:
+    page.fill("#id_name", name)
     page.select_option("#id_tahapan", "penerapan")
     page.select_option("#id_inisiator", "opd")
     page.select_option("#id_jenis", "digital")
@@ -54,36 +44,72 @@ def test_it_takes_an_innovation_from_login_to_a_receipt(page, settings, tmp_path
     page.fill("#id_tujuan", "Mendekatkan layanan kesehatan")
     page.fill("#id_manfaat", "Warga desa terlayani tanpa perjalanan jauh")
     page.fill("#id_video_url", "https://video.example.id/puskesmas")
+
+
+def test_it_takes_an_innovation_from_login_to_a_receipt(sized_page, settings, tmp_path):
+    page = sized_page
+    settings.MEDIA_ROOT = tmp_path
+    open_period()
+    make_user("admin.serang", Role.PEMDA_ADMIN, "36.04", "Bappeda")
+
+    login(page, "admin.serang", "salah")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    assert "nama pengguna nama pengguna" not in summary.inner_text().lower()
+    check_page(page)
+    login(page, "admin.serang")
+    assert page.url.endswith("/akun/")
+    expect(page.locator(".account-menu")).to_contain_text("Admin pemda · Kabupaten Serang")
+    expect(page.get_by_text("Batas pelaporan:")).to_be_visible()
+    check_page(page)
+    screenshot(page, "admin-pemda")
+
+    click_through(page, page.get_by_role("link", name="Tambah inovasi"), r"/inovasi/baru/")
+    expect(page.locator("[data-deadline]")).to_contain_text("(sisa 10 hari)")
     rulebook = load_rulebook(2026)
+    fill_profile(page, "")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    summary.get_by_role("link").first.click()
+    check_page(page)
+    page.fill("#id_name", "Puskesmas Keliling Pintar")
     for indicator in rulebook.sid_indicators:
-        page.select_option(f"#id_level_{indicator.id}", "2")
+        page.check(f"#id_level_{indicator.id}_2")
     page.select_option("#id_basis_33", "a")
     page.get_by_role("button", name="Simpan draf").click()
     page.wait_for_url(re.compile(r"/pemda/inovasi/\d+/"))
+    check_page(page)
     innovation = Innovation.objects.get(name="Puskesmas Keliling Pintar")
     assert innovation.status == Status.DRAFT
 
     mandatory = [i.id for i in rulebook.sid_indicators if i.mandatory]
     for indicator_id in mandatory:
-        page.goto(f"/pemda/inovasi/{innovation.pk}/")
-        page.locator(f'[id="indikator-{indicator_id}"]').get_by_role(
-            "link", name="Unggah data dukung"
-        ).click()
-        page.wait_for_url(re.compile(r"/bukti/jawaban/\d+/unggah/"))
-        page.set_input_files(
-            "input[type=file]",
-            {"name": f"bukti-{indicator_id}.pdf", "mimeType": "application/pdf", "buffer": PDF},
+        block = page.locator(f'[id="indikator-{indicator_id}"]')
+        block.scroll_into_view_if_needed()
+        block.locator(f"#id_level_{indicator_id}_3").check()  # changed, not yet saved
+        block.locator("input[type=file]").set_input_files(
+            {"name": f"bukti-{indicator_id}.pdf", "mimeType": "application/pdf", "buffer": PDF}
         )
-        page.get_by_role("button", name="Unggah", exact=True).click()
-        expect(page.get_by_role("link", name=f"bukti-{indicator_id}.pdf")).to_be_visible()
+        block.get_by_role("button", name="Simpan & unggah data dukung").click()
+        expect(
+            page.locator(f'[id="indikator-{indicator_id}"]').get_by_role(
+                "link", name=f"bukti-{indicator_id}.pdf"
+            )
+        ).to_be_visible()
+    check_page(page)
     assert Evidence.objects.filter(answer__innovation=innovation).count() == len(mandatory)
+    levels = Answer.objects.filter(innovation=innovation, indicator_id__in=mandatory)
+    assert {a.claimed_level for a in levels} == {3}
 
-    page.goto(f"/pemda/inovasi/{innovation.pk}/")
-    page.get_by_role("button", name="Kirim ke verifikator").click()
+    page.get_by_role("button", name="Simpan & kirim ke verifikator").click()
     page.wait_for_url(re.compile(r"/pemda/tanda-terima/\d+/"))
+    check_page(page)
     expect(page.locator("h1")).to_have_text("Tanda terima pengiriman")
     shown = page.locator("[data-hash]").inner_text()
     submission = Submission.objects.get(innovation=innovation)
     assert shown == submission.content_hash and re.fullmatch(r"[0-9a-f]{64}", shown)
+    expect(page.locator("[data-receipt-number]")).to_have_text("2026-36.04-0001")
     innovation.refresh_from_db()
     assert innovation.status == Status.SUBMITTED

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from inovda.innovations.models import Innovation
-from tests.fixtures import published_period
+from tests.fixtures import published_period, republish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,6 +43,7 @@ def test_it_searches_the_catalogue(page):
     Innovation.objects.filter(region=data.region("36.04"), name__endswith="nomor 1").update(
         name="Sistem Aplikasi Informasi Publik (Sialip)", tujuan="Keterbukaan informasi publik"
     )
+    republish(data)  # the catalogue shows what a publication froze
     page.goto("/katalog/")
     page.fill("#id_q", "Sialip")
     page.locator("form.filters").evaluate("f => f.requestSubmit()")

@@ -85,6 +85,7 @@ MATRIX: dict[str, tuple] = {
     ),
     "verifikasi:return": ("post", ("submitted",), (403, 400, 403, 403, 404, 404, LOGIN)),
     "verifikasi:finish": ("post", ("submitted",), (403, 400, 403, 403, 404, 404, LOGIN)),
+    "verifikasi:accept_zero": ("post", ("submitted",), (403, 302, 403, 403, 404, 404, LOGIN)),
     "verifikasi:ineligible": ("post", ("submitted",), (403, 400, 403, 403, 404, 404, LOGIN)),
     "verifikasi:eligible": ("post", ("submitted",), (403, 400, 403, 403, 404, 404, LOGIN)),
     "verifikasi:why": ("get", (2026, "36.04"), (200, 200, 200, 200, 404, 404, LOGIN)),

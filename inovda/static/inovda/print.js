@@ -1,4 +1,0 @@
-// Buttons marked data-print open the browser's print dialog (the receipt page).
-document.querySelectorAll("[data-print]").forEach(function (button) {
-  button.addEventListener("click", function () { window.print(); });
-});
