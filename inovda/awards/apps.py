@@ -6,6 +6,7 @@ class AwardsConfig(AppConfig):
     verbose_name = "Penghargaan (IGA)"
 
     def ready(self) -> None:
-        from inovda.awards import todo
+        from inovda.awards import audit, todo
 
+        audit.register()
         todo.register_home()

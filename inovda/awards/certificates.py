@@ -119,6 +119,9 @@ def generate_certificates(
 def revoke_certificate(actor, cert: Certificate, reason: str) -> Certificate:
     if not reason.strip():
         raise AwardError("Alasan pencabutan wajib diisi.")
+    cert = Certificate.objects.select_for_update().get(pk=cert.pk)
+    if cert.revoked_at:
+        raise AwardError(f"Piagam {cert.number} sudah dicabut.")
     cert.revoked_at = timezone.now()
     cert.revoke_reason = reason.strip()
     cert.save(update_fields=["revoked_at", "revoke_reason"])

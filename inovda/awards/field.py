@@ -10,7 +10,7 @@ from django.utils import timezone
 from inovda.awards.book import book_for
 from inovda.awards.combine import weighted
 from inovda.awards.errors import AwardError, require_open
-from inovda.awards.jury import clean_scores
+from inovda.awards.jury import clean_scores, require_jurors
 from inovda.awards.models import Award, FieldEvidence, FieldScore, FieldTeam, Nominee
 from inovda.core.audit import log_action
 from inovda.innovations.evidence import ALLOWED, EvidenceRefused, check_file
@@ -43,7 +43,12 @@ def team_nominees(team: FieldTeam):
 
 @transaction.atomic
 def create_team(actor, award: Award, area: str, lead, members) -> FieldTeam:
+    award = Award.objects.select_for_update().get(pk=award.pk)
     require_open(award)
+    if area not in FieldTeam.Area.values:
+        raise AwardError("Wilayah tim validasi lapangan tidak dikenal.")
+    # Only jurors: the nominee gate lets a juri account see its team's nominees, nobody else.
+    require_jurors([lead, *members])
     if award.field_teams.filter(area=area).exists():
         raise AwardError("Wilayah ini sudah punya tim validasi lapangan.")
     team = FieldTeam.objects.create(award=award, area=area, lead=lead)

@@ -1,6 +1,11 @@
-from django import forms
+from zoneinfo import ZoneInfo
 
-from inovda.awards.models import Nominee
+from django import forms
+from django.utils import timezone
+
+from inovda.awards.book import book_for
+from inovda.awards.jury import jurors
+from inovda.awards.models import Award, FieldTeam, Nominee
 from inovda.awards.nominees import flagship_choices
 from inovda.innovations.models import Jenis
 
@@ -40,3 +45,71 @@ class ReasonForm(forms.Form):
 class PresenterForm(forms.Form):
     name = forms.CharField(label="Nama penyaji yang hadir", max_length=150)
     office = forms.ChoiceField(label="Jabatan", choices=Nominee.Office.choices)
+
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+class JurorChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj.juror)
+
+
+class JurorsChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj.juror)
+
+
+class PanelForm(forms.Form):
+    cluster = forms.ChoiceField(label="Klaster")
+    name = forms.CharField(label="Nama panel", max_length=100)
+    chair = JurorChoice(label="Ketua panel", queryset=None)
+    members = JurorsChoice(
+        label="Anggota (juri)",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, award: Award, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rules = book_for(award.period.year).clusters
+        self.fields["cluster"].choices = [(r.id, r.id) for r in rules]
+        self.fields["chair"].queryset = jurors()
+        self.fields["members"].queryset = jurors()
+
+
+class SlotForm(forms.Form):
+    nominee = forms.ModelChoiceField(label="Nominasi", queryset=None)
+    at = forms.DateTimeField(
+        label="Jadwal presentasi (WIB)",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, award: Award, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].queryset = award.nominees.filter(
+            state=Nominee.State.CONFIRMED
+        ).select_related("region")
+
+    def clean_at(self):
+        # The slot is announced in WIB whatever the server's zone: read the wall clock as WIB.
+        value = self.cleaned_data["at"]
+        return timezone.make_aware(timezone.make_naive(value), WIB)
+
+
+class TeamForm(forms.Form):
+    area = forms.ChoiceField(label="Wilayah", choices=FieldTeam.Area.choices)
+    lead = JurorChoice(label="Ketua tim", queryset=None)
+    members = JurorsChoice(
+        label="Anggota (juri)",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = jurors()
+        self.fields["members"].queryset = jurors()

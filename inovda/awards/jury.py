@@ -8,6 +8,7 @@ from statistics import median
 from django.db import transaction
 from django.utils import timezone
 
+from inovda.accounts.models import Role, User
 from inovda.awards.book import book_for
 from inovda.awards.combine import weighted
 from inovda.awards.errors import AwardError, require_open
@@ -19,6 +20,22 @@ CONFLICT = (
     "Konflik kepentingan: instansi Anda adalah daerah ini atau provinsi asal Anda memuatnya; "
     "Anda tidak dapat menilai nominasi ini."
 )
+
+
+def jurors():
+    """Who may sit on a panel or a field team: active juri accounts with an institution (the
+    conflict-of-interest check reads it)."""
+    return (
+        User.objects.filter(role=Role.JUROR, is_active=True, juror__isnull=False)
+        .select_related("juror")
+        .order_by("username")
+    )
+
+
+def require_jurors(people) -> None:
+    ids = {p.pk for p in people}
+    if len(ids) != jurors().filter(pk__in=ids).count():
+        raise AwardError("Ketua dan anggota harus akun juri aktif yang instansinya tercatat.")
 
 
 def juror_profile(user) -> Juror | None:
@@ -36,10 +53,17 @@ def panel_of(nominee: Nominee) -> Panel | None:
 
 @transaction.atomic
 def create_panel(actor, award: Award, cluster: str, name: str, chair, members) -> Panel:
+    # Locking the award serialises two admins creating the same cluster's panel at once.
+    award = Award.objects.select_for_update().get(pk=award.pk)
     require_open(award)
+    if not name.strip():
+        raise AwardError("Nama panel wajib diisi.")
+    if cluster not in {rule.id for rule in book_for(award.period.year).clusters}:
+        raise AwardError(f"Klaster {cluster} tidak ada dalam buku penghargaan {award.book_year}.")
+    require_jurors([chair, *members])
     if award.panels.filter(cluster=cluster).exists():
         raise AwardError(f"Klaster {cluster} sudah punya panel.")
-    panel = Panel.objects.create(award=award, cluster=cluster, name=name, chair=chair)
+    panel = Panel.objects.create(award=award, cluster=cluster, name=name.strip(), chair=chair)
     panel.members.set({chair, *members})
     log_action(
         actor, "award.panel_created", panel, {"cluster": cluster, "members": len(members) + 1}
@@ -49,7 +73,10 @@ def create_panel(actor, award: Award, cluster: str, name: str, chair, members) -
 
 @transaction.atomic
 def schedule(actor, nominee: Nominee, at) -> Nominee:
+    nominee = Nominee.objects.select_for_update().select_related("award__period").get(pk=nominee.pk)
     require_open(nominee.award)
+    if not nominee.competing:
+        raise AwardError("Jadwal presentasi hanya untuk nominasi yang sudah ditetapkan.")
     nominee.presentation_at = at
     nominee.save(update_fields=["presentation_at"])
     log_action(actor, "award.slot_scheduled", nominee, {"at": at.isoformat()})

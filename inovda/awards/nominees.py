@@ -103,6 +103,7 @@ def exclude_nominee(actor, nominee: Nominee, reason: str) -> Nominee:
 
 @transaction.atomic
 def promote_reserve(actor, nominee: Nominee) -> Nominee:
+    nominee = Nominee.objects.select_for_update().select_related("award").get(pk=nominee.pk)
     if nominee.award.stage != Award.Stage.DRAFT or nominee.state != Nominee.State.RESERVE:
         raise AwardError("Hanya daerah berikutnya (cadangan) pada daftar draf yang dapat naik.")
     nominee.state = Nominee.State.PROPOSED

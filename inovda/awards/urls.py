@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inovda.awards import views, views_jury, views_public
+from inovda.awards import views, views_admin, views_jury, views_public
 
 app_name = "awards"
 
@@ -10,15 +10,20 @@ urlpatterns = [
     path("<int:year>/unduh.<str:fmt>", views_public.download, name="download"),
     path("piagam/<str:number>/", views_public.verify, name="verify"),
     path("piagam/<str:number>/unduh/", views.certificate, name="certificate"),
+    path("piagam/<str:number>/cabut/", views_admin.revoke, name="revoke"),
     path("<int:year>/kelola/", views.admin, name="admin"),
     path("<int:year>/kelola/mulai/", views.start, name="start"),
     path("<int:year>/kelola/tetapkan/", views.confirm, name="confirm"),
+    path("<int:year>/kelola/panel/", views_admin.panel_create, name="panel_create"),
+    path("<int:year>/kelola/jadwal/", views_admin.slot, name="slot"),
+    path("<int:year>/kelola/tim/", views_admin.team_create, name="team_create"),
     path("<int:year>/pleno/", views.plenary_page, name="plenary"),
     path("<int:year>/pleno/tetapkan/", views.sign_off, name="sign_off"),
     path("<int:year>/pleno/revisi/", views.revise, name="revise"),
     path("<int:year>/pleno/insentif.xlsx", views.incentive, name="incentive"),
     path("nominasi/<int:pk>/", views.nominee, name="nominee"),
     path("nominasi/<int:pk>/kecualikan/", views.exclude, name="exclude"),
+    path("nominasi/<int:pk>/naikkan/", views_admin.promote, name="promote"),
     path("nominasi/<int:pk>/materi/", views.materials, name="materials"),
     path("nominasi/<int:pk>/strategi/", views.strategy, name="strategy"),
     path("nominasi/<int:pk>/penyaji/", views.presenter, name="presenter"),

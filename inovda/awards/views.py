@@ -19,12 +19,45 @@ from inovda.awards.access import (
 from inovda.awards.book import ASSUMPTION_TEXT, book_for
 from inovda.awards.errors import AwardError
 from inovda.awards.exports import incentive_xlsx
-from inovda.awards.forms import MaterialsForm, PresenterForm, ReasonForm
+from inovda.awards.forms import (
+    MaterialsForm,
+    PanelForm,
+    PresenterForm,
+    ReasonForm,
+    SlotForm,
+    TeamForm,
+)
 from inovda.awards.jury import has_conflict, panel_of
 from inovda.awards.models import JuryScore
 from inovda.core.models import AuditEntry
 from inovda.innovations.downloads import private_file_response
 from inovda.regions.models import Period
+
+
+def admin_context(award, **refused) -> dict:
+    """The admin page's content; a refused form passes itself in to be shown with its error,
+    a refused button its message as ``error``."""
+    year = award.period.year
+    book = book_for(year)
+    rows = award.nominees.select_related("region").order_by("cluster", "rank", "region__code")
+    return {
+        "award": award,
+        "book": book,
+        "year": year,
+        "clusters": [(rule, [n for n in rows if n.cluster == rule.id]) for rule in book.clusters],
+        "panels": award.panels.select_related("chair"),
+        "teams": award.field_teams.select_related("lead"),
+        "certificates": award.certificates.select_related("region"),
+        "panel_form": refused.get("panel_form", PanelForm(award)),
+        "slot_form": refused.get("slot_form", SlotForm(award)),
+        "team_form": refused.get("team_form", TeamForm()),
+        "error": refused.get("error", ""),
+        # Shown at the top, so the reason is read even when the form itself is hidden.
+        "refused_forms": [f for k, f in refused.items() if k.endswith("_form")],
+        "audit": AuditEntry.objects.filter(
+            object_type="awards.award", object_id=str(award.pk)
+        ).select_related("actor")[:30],
+    }
 
 
 @login_required
@@ -34,20 +67,7 @@ def admin(request, year: int):
     award = getattr(period, "award", None) if period else None
     if award is None:
         return render(request, "awards/belum.html", {"year": year, "period": period}, status=200)
-    book = book_for(year)
-    rows = award.nominees.select_related("region").order_by("cluster", "rank", "region__code")
-    context = {
-        "award": award,
-        "book": book,
-        "year": year,
-        "clusters": [(rule, [n for n in rows if n.cluster == rule.id]) for rule in book.clusters],
-        "panels": award.panels.select_related("chair"),
-        "teams": award.field_teams.select_related("lead"),
-        "audit": AuditEntry.objects.filter(
-            object_type="awards.award", object_id=str(award.pk)
-        ).select_related("actor")[:30],
-    }
-    return render(request, "awards/admin.html", context)
+    return render(request, "awards/admin.html", admin_context(award))
 
 
 @login_required

@@ -4,16 +4,17 @@ import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from inovda.awards import field
-from inovda.awards.models import FieldTeam
+from inovda.awards.models import Certificate, FieldTeam
 from tests.awards.conftest import nominee_of
 
 LOGIN = "login"
 PERSONAS = ("national_admin", "verifier", "admin_a", "operator_a", "admin_b", "juror", "anonymous")
 
 # (url name, args, method, expected per persona). "SERANG" = the Kabupaten Serang nominee,
-# "KOTA" = the Kota Serang nominee (not on the juror's panel), "PANEL", "TEAM".
+# "KOTA" = the Kota Serang nominee (not on the juror's panel), "PANEL", "TEAM", "CERT".
 MATRIX = [
     ("awards:index", (), "get", (200, 200, 200, 200, 200, 200, 200)),
     ("awards:public", (2026,), "get", (404, 404, 404, 404, 404, 404, 404)),
@@ -45,6 +46,13 @@ MATRIX = [
     ("awards:minutes", ("TEAM",), "get", (200, 404, 404, 404, 404, 200, LOGIN)),
     ("awards:sign", ("TEAM",), "post", (403, 404, 404, 404, 404, 403, LOGIN)),
     ("awards:evidence", (0,), "get", (404, 404, 404, 404, 404, 404, LOGIN)),
+    # The admin's buttons, posted empty: the national admin is refused with the reason (400).
+    ("awards:panel_create", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    ("awards:slot", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    ("awards:team_create", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    # Serang is confirmed, not a reserve: nothing to promote.
+    ("awards:promote", ("SERANG",), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    ("awards:revoke", ("CERT",), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
 ]
 
 
@@ -54,8 +62,20 @@ def _resolve(args, award, team):
         "KOTA": lambda: nominee_of(award, "36.73", "kota").pk,
         "PANEL": lambda: award.panels.get().pk,
         "TEAM": lambda: team.pk,
+        "CERT": lambda: _certificate(award).number,
     }
     return [lookup[a]() if a in lookup else a for a in args]
+
+
+def _certificate(award):
+    return Certificate.objects.create(
+        award=award,
+        region=nominee_of(award, "36.04").region,
+        kind=Certificate.Kind.SANGAT_INOVATIF,
+        number="IGA-2026-SI-0001",
+        title="Pemerintah Daerah Sangat Inovatif",
+        issued_at=timezone.now(),
+    )
 
 
 def _status(client_user, method, url):
