@@ -98,7 +98,11 @@ class GainRow:
     reason: str
 
 
-def gain_rows(rulebook: Rulebook, found: WhatIf, limit: int = 10) -> list[GainRow]:
+def gain_rows(
+    rulebook: Rulebook, found: WhatIf, limit: int = 10, source: str = "gains"
+) -> list[GainRow]:
+    """The top single gains, or (``source="cheapest"``) the cheapest path to the next
+    predicate, as table rows."""
     return [
         GainRow(
             rulebook.indicator(g.indicator_id),
@@ -108,5 +112,5 @@ def gain_rows(rulebook: Rulebook, found: WhatIf, limit: int = 10) -> list[GainRo
             g.index_gain,
             REASONS.get(g.reason, g.reason),
         )
-        for g in found.gains[:limit]
+        for g in getattr(found, source)[:limit]
     ]

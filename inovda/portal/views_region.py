@@ -19,6 +19,7 @@ from inovda.regions.clusters import GROUPS, TIERS, Cluster, rank_field
 from inovda.results.models import Publication, PublishedResult
 from inovda.results.public import latest_publications, region_result
 from inovda.rulebooks.loader import load_rulebook
+from inovda.scoring.explain import bands, count_rule
 
 
 def cluster_sizes(publication: Publication) -> dict[str, int]:
@@ -92,9 +93,13 @@ def region(request, year: int, code: str):
         "problem": explained.problem,
         "whatif": found,
         "gains": gain_rows(rulebook, found) if found else [],
+        "cheapest": gain_rows(rulebook, found, limit=50, source="cheapest") if found else [],
+        "adding": found.adding if found else None,
+        "bands": bands(found.score) if found else [],
         "path_length": len(found.path) if found else 0,
         "spd_rows": level_rows(rulebook.spd_indicators, breakdown.get("spd", {})),
-        "count": breakdown.get("count", {}),
+        # The rule as applied (gate reading, yandas still missing) when the re-score matched.
+        "count": count_rule(found.score) if found else breakdown.get("count", {}),
         "sid_ids": [i.id for i in rulebook.sid_indicators],
         "innovations": [
             {"id": key, "name": name, "eligible": eligible, "total": total, "levels": levels}

@@ -35,7 +35,8 @@ def _line(line: Line) -> dict[str, Any]:
     return out
 
 
-def _count(score: RegionScore) -> dict[str, Any]:
+def count_rule(score: RegionScore) -> dict[str, Any]:
+    """The count score as applied: the rule, the gate reading, the yandas covered and missing."""
     out: dict[str, Any] = {
         "innovations": score.innovations_counted,
         "yandas_covered": list(score.yandas_covered),
@@ -92,7 +93,7 @@ def breakdown(score: RegionScore) -> dict[str, Any]:
         "sid_sum": round2(score.sid_sum),
         "divisor": score.divisor,
         "sid_indicators": round2(score.sid_indicators),
-        "count": _count(score),
+        "count": count_rule(score),
         "bands": bands(score),
     }
 

@@ -81,3 +81,18 @@ def test_it_reads_a_constant_number_of_queries(client, django_assert_num_queries
     # history
     with django_assert_num_queries(5):
         assert client.get(SERANG).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["36.04", "36.03"])
+def test_it_explains_the_count_rule_the_bands_and_the_ways_up(client, published, code):
+    html = client.get(f"/periode/2026/pemda/{code}/").content.decode()
+    result = published.publication.results.get(code=code)
+    found = explain(result, load_rulebook(2026), published.publication.rulebook_hash).whatif
+
+    assert "Aturan: skor jumlah inovasi = 0.38 × MIN(n, 200)" in html
+    assert "Batas predikat: Sangat Inovatif ≥" in html
+    assert "Menambah inovasi" in html
+    assert f"{found.adding.innovations_counted} inovasi dihitung." in html
+    assert ("Jalur termurah ke" in html) == bool(found.cheapest and found.next_predicate)
+    if found.cheapest and found.next_predicate:
+        assert f"Paling sedikit <strong>{found.cheapest_cost}</strong>" in html
