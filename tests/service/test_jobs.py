@@ -73,6 +73,8 @@ def test_a_failing_job_says_why_and_leaves_the_results_as_they_were(client, worl
     def broken(*args, **kwargs):
         raise ZeroDivisionError("inside the engine")
 
+    # Both ways a recompute scores: the packed bulk path and the line-by-line one.
+    monkeypatch.setattr("inovda.results.services.score_packed", broken)
     monkeypatch.setattr("inovda.results.services.score_region", broken)
     client.post(RECOMPUTE)
     job = Job.objects.filter(kind=jobs.RECOMPUTE).first()
