@@ -18,6 +18,7 @@ from inovda.regions.clusters import Cluster
 from inovda.results.public import latest_publications
 from inovda.results.recap import PREDICATES, TINGKAT
 from inovda.rulebooks.loader import available_years, load_rulebook
+from inovda.scoring.explain import READINGS
 
 
 def dashboard_link(year: int) -> str:
@@ -129,6 +130,9 @@ def methodology(request, year: int):
         "yandas": [urusan_label(code) for code in rulebook.count_score.yandas]
         if rulebook.count_score
         else [],
+        "gate_reading": READINGS[rulebook.count_score.gate_reading.value]
+        if rulebook.count_score
+        else "",
         "aspects": [
             ("SPD", "Satuan Pemerintah Daerah", rulebook.spd_indicators, rulebook.max_spd),
             (

@@ -45,3 +45,9 @@ def load_page(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def test_it_shows_the_gate_reading_and_the_developed_path(client):
+    html = client.get("/metodologi/2026/").content.decode()
+    assert "Urusan yang dihitung untuk syarat itu: <strong>urusan utama setiap inovasi saja" in html
+    assert "dikembangkan dalam rentang" in html
