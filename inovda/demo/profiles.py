@@ -10,9 +10,9 @@ from inovda.demo.figures import DEVELOPED_SHARE, OPD, TOPICS, URUSAN_SHARES, WOR
 from inovda.demo.narrative import design_narrative
 from inovda.innovations.eligibility import normalise_name
 from inovda.innovations.models import Bentuk, Inisiator, Innovation, Jenis, Status, Tahapan
-from inovda.innovations.urusan import URUSAN, YANDAS
 from inovda.regions.models import Region
 from inovda.rulebooks.model import Rulebook
+from inovda.rulebooks.urusan import URUSAN, YANDAS
 
 
 def split_total(rng: random.Random, total: int, weights: list[float]) -> list[int]:

@@ -14,8 +14,8 @@ from django.utils.text import capfirst
 
 from inovda.innovations.fields import INNOVATION_FIELDS, LABELS
 from inovda.innovations.models import Answer, Innovation
-from inovda.innovations.urusan import URUSAN, urusan_label
 from inovda.rulebooks.model import Indicator, Rulebook
+from inovda.rulebooks.urusan import URUSAN, urusan_label
 
 URUSAN_CHOICES = [(code, urusan_label(code)) for code in URUSAN]
 TEXTAREA = {"rows": 4, "cols": 60}

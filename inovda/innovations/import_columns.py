@@ -22,8 +22,8 @@ from django.core.validators import URLValidator
 
 from inovda.innovations.fields import PROFILE, ProfileField
 from inovda.innovations.forms import InnovationForm, UrusanField, UrusanListField
-from inovda.innovations.urusan import URUSAN
 from inovda.rulebooks.model import MAX_LEVEL, Indicator
+from inovda.rulebooks.urusan import URUSAN
 
 
 class Invalid(Exception):

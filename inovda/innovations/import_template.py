@@ -14,8 +14,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from inovda.innovations.import_columns import COLUMNS, level_header
 from inovda.innovations.importer import MAX_ROWS, SHEET
-from inovda.innovations.urusan import URUSAN, YANDAS
 from inovda.rulebooks.model import MAX_LEVEL, Rulebook
+from inovda.rulebooks.urusan import URUSAN, YANDAS
 
 INSTRUCTIONS = (
     "Isi satu inovasi per baris di lembar Inovasi, mulai baris 2; jangan mengubah baris judul. "

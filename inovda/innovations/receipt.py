@@ -11,8 +11,8 @@ from django.utils.formats import date_format, number_format
 from inovda.innovations.fields import INNOVATION_FIELDS
 from inovda.innovations.forms import InnovationForm
 from inovda.innovations.models import Innovation, Submission
-from inovda.innovations.urusan import urusan_label
 from inovda.rulebooks.loader import load_rulebook
+from inovda.rulebooks.urusan import urusan_label
 
 CHOICES = {
     f.name: dict(f.choices)

@@ -4,10 +4,10 @@ the views read ``cleaned_data`` after ``is_valid()``, which keeps only the valid
 from django import forms
 
 from inovda.innovations.models import Bentuk, Jenis, Tahapan
-from inovda.innovations.urusan import URUSAN
 from inovda.regions.clusters import Cluster
 from inovda.regions.models import Region
 from inovda.rulebooks.model import PREDICATE_LABELS
+from inovda.rulebooks.urusan import URUSAN
 
 ALL = [("", "Semua")]
 

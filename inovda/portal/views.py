@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from inovda.innovations.urusan import urusan_label
 from inovda.portal.charts import columns, stacked
 from inovda.portal.published import period_context, unpublished
 from inovda.portal.templatetags.portal import angka, persen
@@ -18,6 +17,7 @@ from inovda.regions.clusters import Cluster
 from inovda.results.public import latest_publications
 from inovda.results.recap import PREDICATES, TINGKAT
 from inovda.rulebooks.loader import available_years, load_rulebook
+from inovda.rulebooks.urusan import urusan_label
 from inovda.scoring.explain import READINGS
 
 

@@ -8,7 +8,6 @@ REPO = Path(__file__).resolve().parents[2]
 # The team's reference CSVs live in the shared folder beside the clone, never inside it.
 SHARED_CANDIDATES = (
     REPO.parent / "shared",
-    REPO.parent.parent / "shared",  # a git worktree under <clone-parent>/wt/<name>
     Path.cwd().resolve().parent / "shared",
 )
 

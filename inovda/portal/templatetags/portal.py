@@ -6,10 +6,10 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.formats import number_format
 
-from inovda.innovations.urusan import urusan_label
 from inovda.regions.clusters import Cluster
 from inovda.regions.models import Region
 from inovda.rulebooks.model import PREDICATE_LABELS
+from inovda.rulebooks.urusan import urusan_label
 
 register = template.Library()
 
