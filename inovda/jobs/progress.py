@@ -52,20 +52,27 @@ def start(kind: str, subject: str, *, user: Any = None) -> tuple[Job, bool]:
     raise RuntimeError(f"job {kind} {subject}: could not start")
 
 
-def fail(job: Job, reason: str) -> None:
+def fail(job: Job, reason: str, result: dict[str, Any] | None = None) -> None:
+    values: dict[str, Any] = {"result": result} if result is not None else {}
     Job.objects.filter(pk=job.pk).update(
-        state=State.FAILED, error=reason, finished_at=timezone.now(), updated_at=timezone.now()
+        state=State.FAILED,
+        error=reason,
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+        **values,
     )
 
 
 class Reporter:
-    """Called as ``report(done, total)`` or ``report(done, total, "message")``."""
+    """Called as ``report(done, total)`` or ``report(done, total, "message")``. The work may
+    leave data for the page in ``result`` (stored when the job ends, done or failed)."""
 
     def __init__(self, job_id: Any):
         self.job_id = job_id
         self._last = 0.0
         self._side: Any = None
         self.done = self.total = 0
+        self.result: dict[str, Any] = {}
 
     def __call__(self, done: int, total: int, message: str | None = None) -> None:
         self.done, self.total = done, total
@@ -121,6 +128,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
         started_at=now,
         updated_at=now,
         error="",
+        result={},
         attempts=job.attempts + 1,
     )
     report = Reporter(job.pk)
@@ -132,7 +140,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
         else:
             reason = f"Kesalahan tak terduga ({type(exc).__name__}); rincian ada di log server."
         logger.exception("job %s %s %s failed", job.pk, job.kind, job.subject)
-        fail(job, reason)
+        fail(job, reason, report.result)
         raise
     finally:
         report.close()
@@ -140,6 +148,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
     Job.objects.filter(pk=job.pk).update(
         state=State.DONE,
         message=message[:255],
+        result=report.result,
         done=report.total,
         total=report.total,
         finished_at=now,
