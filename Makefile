@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo serve worker test lint typecheck unit browser bench clean
+.PHONY: install demo serve worker rqworker test lint typecheck unit browser bench clean
 
 $(BIN)/inovda: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ serve: install
 
 worker: install
 	$(BIN)/inovda worker
+
+# The worker of the Redis queue, for TASKS_BACKEND=rq (RQ_URL); start as many as needed.
+rqworker: install
+	TASKS_BACKEND=rq $(BIN)/inovda rqworker --job-class django_tasks_rq.Job default
 
 lint: install
 	$(BIN)/ruff check .

@@ -46,7 +46,14 @@ def check_cache() -> str:
 
 
 def check_worker() -> str:
-    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend.startswith("django_tasks_rq"):
+        # RQ workers register themselves in Redis with a time to live: one listed is alive.
+        import django_rq
+        from rq import Worker
+
+        return "ok" if Worker.count(connection=django_rq.get_connection()) else "no worker"
+    if not backend.startswith("django_tasks_db"):
         return "ok"  # jobs run in the request: there is no worker to wait for
     latest = last_beat()
     if latest is None:

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    # The Redis queue of TASKS_BACKEND=rq (its `rqworker` command; no tables of its own).
+    "django_rq",
     "inovda.core",
     "inovda.jobs",
     "inovda.accounts",
@@ -218,9 +220,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs (django-tasks). The database backend needs nothing beyond the database and
-# a worker (`inovda worker`); TASKS_BACKEND=immediate runs each job inside the request instead.
+# a worker (`inovda worker`); TASKS_BACKEND=rq queues them in Redis (RQ_URL) for many workers
+# (`inovda rqworker --job-class django_tasks_rq.Job default`); TASKS_BACKEND=immediate runs
+# each job inside the request instead.
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 _task_backend = env.str("TASKS_BACKEND", default="database")
@@ -229,6 +234,9 @@ if _task_backend not in _TASK_BACKENDS:
         f"TASKS_BACKEND={_task_backend!r}: choose one of {', '.join(_TASK_BACKENDS)}."
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+if _task_backend == "rq":
+    TASKS["default"]["QUEUES"] = ["default"]
+RQ_QUEUES = {"default": {"URL": env.str("RQ_URL", default="redis://127.0.0.1:6379/1")}}
 # A job with no progress for this long is taken for dead (its worker stopped) and may restart.
 JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=900)
 # /healthz reports the worker down when its last heartbeat is older than this.

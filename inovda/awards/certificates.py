@@ -2,14 +2,19 @@
 each with a number and a link to its public verification page.
 
 ``generate_certificates`` may take minutes for a period (hundreds of PDFs), so it never runs
-inside a web request: the ``award_certificates`` command calls it now, a background job may
-later. It is idempotent: an existing certificate keeps its number and gets its PDF rewritten.
+inside a web request: the admin page queues it as a background job (``awards.jobs``) and the
+``award_certificates`` command runs it at a terminal. It is all or nothing: the PDFs are
+written first (with progress), then every certificate row in one transaction; a failure
+removes the new files and leaves the certificates as they were. It is idempotent: an existing
+certificate keeps its number and gets its PDF rewritten (its old file removed afterwards).
 """
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +26,7 @@ from inovda.awards.plenary import signed_revision, winners
 from inovda.core.audit import log_action
 from inovda.results.models import Predicate
 
+logger = logging.getLogger("inovda.awards")
 KIND_CODE = {Certificate.Kind.WINNER: "P", Certificate.Kind.SANGAT_INOVATIF: "SI"}
 CLUSTER_TITLES = {
     "provinsi": "Provinsi Terinovatif",
@@ -90,12 +96,15 @@ def generate_certificates(
     if revision is None or not award.signed:
         raise AwardError("Piagam hanya dibuat setelah pleno menetapkan pemenang.")
     plan = _plan(award, revision)
-    counters = {
-        kind: award.certificates.filter(kind=kind).count() for kind in Certificate.Kind.values
-    }
-    for done, (kind, region, title) in enumerate(plan, start=1):
-        with transaction.atomic():
-            cert = Certificate.objects.filter(award=award, region=region, kind=kind).first()
+    existing = {(c.region_id, c.kind): c for c in award.certificates.select_related("region")}
+    counters = dict.fromkeys(Certificate.Kind.values, 0)
+    for cert in existing.values():
+        counters[cert.kind] += 1
+    written: list[str] = []  # new files, removed again if anything fails
+    certs: list[tuple[Certificate, str]] = []  # each certificate with the file it replaces
+    try:
+        for done, (kind, region, title) in enumerate(plan, start=1):
+            cert = existing.get((region.pk, kind))
             if cert is None:
                 counters[kind] += 1
                 cert = Certificate(
@@ -105,14 +114,31 @@ def generate_certificates(
                     number=_number(award, kind, counters[kind]),
                     issued_at=timezone.now(),
                 )
+            cert.award = award
             cert.title = title
+            replaced = cert.file.name or ""
             cert.file.save(f"{cert.number}.pdf", ContentFile(render_pdf(cert)), save=False)
-            cert.save()
-        if progress:
-            progress(done, len(plan))
-    with transaction.atomic():
-        log_action(actor, "award.certificates_generated", award, {"count": len(plan)})
+            written.append(cert.file.name)
+            certs.append((cert, replaced))
+            if progress:
+                progress(done, len(plan))
+        with transaction.atomic():
+            for cert, _ in certs:
+                cert.save()
+            log_action(actor, "award.certificates_generated", award, {"count": len(plan)})
+    except BaseException:
+        _remove(written)
+        raise
+    _remove([old for cert, old in certs if old and old != cert.file.name])
     return len(plan)
+
+
+def _remove(names: list[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except Exception:  # a leftover file is harmless; no row points to it
+            logger.warning("certificate file %s not removed", name, exc_info=True)
 
 
 @transaction.atomic

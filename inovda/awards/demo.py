@@ -49,14 +49,16 @@ def _award(year: int, admin) -> Award | None:
     return award
 
 
-def load_award_demo(say: Callable[[str], None] = print) -> None:
+def load_award_demo(
+    say: Callable[[str], None] = print, progress: Callable[[int, int], None] | None = None
+) -> None:
     admin = User.objects.filter(role=Role.NATIONAL_ADMIN).first()
     people = _jurors()
     rng = random.Random(2020)  # noqa: S311 - a repeatable demo, not a secret
     done = _award(2020, admin)
     if done is not None and not done.signed:
         plenary.sign_off(admin, done)
-        count = generate_certificates(admin, done)
+        count = generate_certificates(admin, done, progress)
         say(f"IGA 2020: ditetapkan, {count} piagam.")
     now = _award(2026, admin)
     if now is not None and not now.panels.exists():

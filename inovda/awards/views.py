@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from inovda.accounts.access import require_national_admin
 from inovda.accounts.models import Role
+from inovda.awards import jobs as award_jobs
 from inovda.awards import nominees as services
 from inovda.awards import plenary
 from inovda.awards.access import (
@@ -48,6 +49,8 @@ def admin_context(award, **refused) -> dict:
         "panels": award.panels.select_related("chair"),
         "teams": award.field_teams.select_related("lead"),
         "certificates": award.certificates.select_related("region"),
+        "job": (job := award_jobs.latest(award)),
+        "job_label": award_jobs.LABELS.get(job.kind, job.kind) if job else "",
         "panel_form": refused.get("panel_form", PanelForm(award)),
         "slot_form": refused.get("slot_form", SlotForm(award)),
         "team_form": refused.get("team_form", TeamForm()),

@@ -1,6 +1,7 @@
 """The national admin's award buttons that have no page of their own: forming jury panels and
-field teams, scheduling slots, promoting the next in line, revoking a certificate. Each posts
-here, and a refusal shows the award admin page again with the reason (400, nothing stored)."""
+field teams, scheduling slots, promoting the next in line, generating (as a background job, with
+its progress partial) and revoking certificates. Each posts here, and a refusal shows the award
+admin page again with the reason (400, nothing stored)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +11,14 @@ from django.views.decorators.http import require_POST
 
 from inovda.accounts.access import require_national_admin
 from inovda.awards import field, jury, nominees
+from inovda.awards import jobs as award_jobs
 from inovda.awards.access import get_award_for_admin, get_nominee_for_user
 from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
 from inovda.awards.models import Certificate
 from inovda.awards.views import admin_context
+from inovda.jobs.models import Job
 
 
 def _refused(request, award, **refused):
@@ -103,3 +106,26 @@ def revoke(request, number: str):
         return _refused(request, cert.award, error=str(exc))
     messages.success(request, f"Piagam {cert.number} dicabut.")
     return redirect("awards:admin", cert.award.period.year)
+
+
+@login_required
+@require_POST
+def certificates(request, year: int):
+    award = get_award_for_admin(request.user, year)
+    if not award.signed:
+        return _refused(
+            request, award, error="Piagam hanya dibuat setelah pleno menetapkan pemenang."
+        )
+    award_jobs.enqueue_certificates(request.user, award)
+    return redirect("awards:admin", year)
+
+
+@login_required
+def job_status(request, year: int, pk):
+    """The progress partial the admin page polls (htmx) while certificates are made."""
+    award = get_award_for_admin(request.user, year)
+    job = Job.objects.filter(pk=pk, subject=award_jobs.subject(award)).first()
+    if job is None:
+        raise Http404("Pekerjaan tidak ditemukan.")
+    context = {"job": job, "job_label": award_jobs.LABELS.get(job.kind, job.kind), "year": year}
+    return render(request, "awards/_job.html", context)

@@ -42,6 +42,17 @@ from inovda.rulebooks.loader import load_rulebook
 from inovda.rulebooks.model import Rulebook
 
 Say = Callable[[str], None]
+Progress = Callable[[int, int], None]
+# A reporter per stage of the load (``TerminalBar.stage`` in ``inovda demo load``).
+Stage = Callable[[str], Progress]
+
+
+def _silent(done: int, total: int) -> None:
+    return None
+
+
+def _no_stage(label: str) -> Progress:
+    return _silent
 
 
 def synthetic_period(year: int, rulebook_year: int | None = None) -> Period:
@@ -69,14 +80,15 @@ def _innovations(writer, rng, rulebook: Rulebook, region, urusan: list[str], lev
 
 
 @transaction.atomic
-def load_2020(say: Say) -> Period:
+def load_2020(say: Say, progress: Progress = _silent) -> Period:
     rng = random.Random(2020)
     rulebook = load_rulebook(2020)
     period = synthetic_period(2020)
     plans = [p for p in plan_2020(list(period.regions.all()), rng) if p.innovations]
     hands = deal_urusan(rng, [p.innovations for p in plans])
     writer = Writer(rulebook)
-    for plan, urusan in zip(plans, hands, strict=True):
+    for n, (plan, urusan) in enumerate(zip(plans, hands, strict=True), start=1):
+        progress(n, len(plans))
         fitted = fit_2020(rulebook, plan, rng)
         writer.spd_answers(plan.region, {k: a.level for k, a in fitted.spd.items()}, rng)
         levels = [{k: a.level for k, a in i.levels.items()} for i in fitted.innovations]
@@ -87,7 +99,7 @@ def load_2020(say: Say) -> Period:
 
 
 @transaction.atomic
-def load_2019(say: Say) -> Period:
+def load_2019(say: Say, progress: Progress = _silent) -> Period:
     """Only what 2019 needs for the 2020 growth figure: who reported and how many."""
     rng = random.Random(2019)
     period = synthetic_period(2019, rulebook_year=2020)
@@ -100,7 +112,10 @@ def load_2019(say: Say) -> Period:
     counts = split_total(rng, INNOVATIONS_2019 - len(chosen), [rng.random() + 0.2 for _ in chosen])
     counts = [n + 1 for n in counts]
     writer = Writer(rulebook)
-    for region, n, urusan in zip(chosen, counts, deal_urusan(rng, counts), strict=True):
+    for done, (region, n, urusan) in enumerate(
+        zip(chosen, counts, deal_urusan(rng, counts), strict=True), start=1
+    ):
+        progress(done, len(chosen))
         _innovations(writer, rng, rulebook, region, urusan, [{}] * n)
     writer.flush(period)
     say(f"2019: {len(writer.innovations)} inovasi dari {len(chosen)} pemda (tanpa penilaian)")
@@ -108,7 +123,12 @@ def load_2019(say: Say) -> Period:
 
 
 @transaction.atomic
-def load_now(say: Say, year: int = YEAR_NOW, innovations: int = INNOVATIONS_NOW) -> Period:
+def load_now(
+    say: Say,
+    year: int = YEAR_NOW,
+    innovations: int = INNOVATIONS_NOW,
+    progress: Progress = _silent,
+) -> Period:
     """A period under current rules with a plausible spread; the bench uses it at full size."""
     rng = random.Random(year)
     rulebook = load_rulebook(year)
@@ -121,7 +141,10 @@ def load_now(say: Say, year: int = YEAR_NOW, innovations: int = INNOVATIONS_NOW)
     least = {SERANG: len(SERANG_INNOVATIONS)}
     counts = [max(n, least.get(r.code, 1)) for r, n in zip(taking_part, counts, strict=True)]
     writer = Writer(rulebook)
-    for region, n, urusan in zip(taking_part, counts, deal_urusan(rng, counts), strict=True):
+    for done, (region, n, urusan) in enumerate(
+        zip(taking_part, counts, deal_urusan(rng, counts), strict=True), start=1
+    ):
+        progress(done, len(taking_part))
         quality = rng.uniform(0.9, 2.6)
         writer.spd_answers(region, draw_levels(rng, spd_ids, quality), rng)
         levels = [writer.floor(draw_levels(rng, sid_ids, quality)) for _ in range(n)]
@@ -135,17 +158,25 @@ class DemoAlreadyLoaded(Exception):
     pass
 
 
-def load_demo(say: Say = print) -> None:
-    """Load, recompute and publish the demo periods; refuses if any of them exists."""
+def load_demo(say: Say = print, stage: Stage = _no_stage) -> None:
+    """Load, recompute and publish the demo periods; refuses if any of them exists. ``stage``
+    gives a progress reporter for each step (a terminal bar; silent by default)."""
     years = [2019, 2020, YEAR_NOW]
     if Period.objects.filter(year__in=years).exists():
         raise DemoAlreadyLoaded("Data demo sudah ada (periode 2019/2020/2026).")
     with transaction.atomic():  # all or nothing: a failure leaves no half-loaded demo
-        load_2019(say)
-        for period in [load_2020(say), load_now(say)]:
-            recompute_period(period)
+        load_2019(say, stage("2019: memuat inovasi"))
+        loaded = [
+            load_2020(say, stage("2020: memuat dan menyetel inovasi")),
+            load_now(say, progress=stage(f"{YEAR_NOW}: memuat inovasi")),
+        ]
+        for period in loaded:
+            recompute_period(period, progress=stage(f"{period.year}: menghitung"))
+            published = stage(f"{period.year}: memublikasikan")
+            published(0, 1)
             publish_period(period, note="Data sintetis untuk demo Inovda.")
+            published(1, 1)
             say(f"{period}: dihitung dan dipublikasikan")
         # The award needs its national admin and jurors: the demo accounts come first.
         ensure_demo_accounts()
-        load_award_demo(say)
+        load_award_demo(say, stage("IGA 2020: membuat piagam"))

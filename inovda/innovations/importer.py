@@ -308,10 +308,15 @@ def _name_key(name: str) -> str:
 
 
 def import_innovations(
-    actor: Any, region: Region, file: Any, progress: Progress | None = None
+    actor: Any,
+    region: Region,
+    file: Any,
+    progress: Progress | None = None,
+    filename: str | None = None,
 ) -> ImportReport:
     """Check every row, then write them all in one transaction; ImportRefused when any row is
-    wrong (nothing is written). ``actor`` None means the command line."""
+    wrong (nothing is written). ``actor`` None means the command line; ``filename`` is the
+    name the audit keeps (the uploaded one, when ``file`` is a stored copy)."""
     rulebook = load_rulebook(region.period.rulebook_year)
     rows = read_rows(file, rulebook)
     report = ImportReport()
@@ -336,7 +341,7 @@ def import_innovations(
             region,
             {
                 "via": "cli" if actor is None else "web",
-                "file": Path(str(getattr(file, "name", file))).name,
+                "file": Path(filename or str(getattr(file, "name", file))).name,
                 "created": report.created,
                 "updated": report.updated,
                 "unchanged": report.unchanged,

@@ -27,13 +27,14 @@ from django.utils import timezone
 FORMAT = "inovda-backup/1"
 DATA = "database.json"
 FILES = "files/"
-# Rebuilt by migrate (content types, permissions) or transient (sessions, login attempts,
-# the job queue and its progress, worker heartbeats).
+# Rebuilt by migrate (content types, permissions), without a table (django-rq's admin entry)
+# or transient (sessions, login attempts, the job queue and its progress, worker heartbeats).
 EXCLUDE = [
     "contenttypes",
     "auth.permission",
     "sessions",
     "axes",
+    "django_rq",
     "django_tasks_database",
     "jobs.job",
     "jobs.workerbeat",

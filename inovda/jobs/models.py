@@ -27,6 +27,8 @@ class Job(models.Model):
     total = models.PositiveIntegerField(default=0)
     message = models.CharField(max_length=255, blank=True)
     error = models.TextField(blank=True)
+    # What the page shows beside the message, e.g. an import's counts or its problem rows.
+    result = models.JSONField(default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -55,6 +57,10 @@ class Job(models.Model):
         if self.state == self.State.DONE:
             return 100
         return 100 * self.done // self.total if self.total else 0
+
+    @property
+    def error_lines(self) -> list[str]:
+        return self.error.splitlines()
 
     @property
     def finished(self) -> bool:

@@ -1,4 +1,5 @@
-"""Start a job, run it with a progress reporter, and record how it ended.
+"""Start a job, run it with a progress reporter, and record how it ended; and the same
+progress drawn as a bar on a terminal (``TerminalBar``) for the commands.
 
 A job's work usually runs inside ``transaction.atomic()``; progress written there would stay
 invisible until the work commits. On PostgreSQL the reporter writes through a second,
@@ -14,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.management.base import OutputWrapper
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connection, connections
 from django.db import transaction as db_transaction
 from django.db.models import Min
@@ -50,20 +52,27 @@ def start(kind: str, subject: str, *, user: Any = None) -> tuple[Job, bool]:
     raise RuntimeError(f"job {kind} {subject}: could not start")
 
 
-def fail(job: Job, reason: str) -> None:
+def fail(job: Job, reason: str, result: dict[str, Any] | None = None) -> None:
+    values: dict[str, Any] = {"result": result} if result is not None else {}
     Job.objects.filter(pk=job.pk).update(
-        state=State.FAILED, error=reason, finished_at=timezone.now(), updated_at=timezone.now()
+        state=State.FAILED,
+        error=reason,
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+        **values,
     )
 
 
 class Reporter:
-    """Called as ``report(done, total)`` or ``report(done, total, "message")``."""
+    """Called as ``report(done, total)`` or ``report(done, total, "message")``. The work may
+    leave data for the page in ``result`` (stored when the job ends, done or failed)."""
 
     def __init__(self, job_id: Any):
         self.job_id = job_id
         self._last = 0.0
         self._side: Any = None
         self.done = self.total = 0
+        self.result: dict[str, Any] = {}
 
     def __call__(self, done: int, total: int, message: str | None = None) -> None:
         self.done, self.total = done, total
@@ -119,6 +128,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
         started_at=now,
         updated_at=now,
         error="",
+        result={},
         attempts=job.attempts + 1,
     )
     report = Reporter(job.pk)
@@ -130,7 +140,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
         else:
             reason = f"Kesalahan tak terduga ({type(exc).__name__}); rincian ada di log server."
         logger.exception("job %s %s %s failed", job.pk, job.kind, job.subject)
-        fail(job, reason)
+        fail(job, reason, report.result)
         raise
     finally:
         report.close()
@@ -138,6 +148,7 @@ def execute(job_id: Any, work: Callable[[Reporter], str], readable: Readable = (
     Job.objects.filter(pk=job.pk).update(
         state=State.DONE,
         message=message[:255],
+        result=report.result,
         done=report.total,
         total=report.total,
         finished_at=now,
@@ -170,3 +181,74 @@ def beat(worker_id: str) -> None:
 
 def last_beat() -> WorkerBeat | None:
     return WorkerBeat.objects.order_by("-beat_at").first()
+
+
+class TerminalBar:
+    """A progress bar for a person at a terminal: ``bar(done, total)`` or ``bar(done, total,
+    "label")``, drawn on ``stream`` (a command's stderr) in place with carriage returns. When the
+    stream is not a terminal (a log, a pipe, cron) or ``quiet`` is set it draws nothing, so the
+    command's result lines stay its only output. ``say`` prints a line (to stdout) after
+    clearing the bar; ``close`` ends the bar's line. Use it as a context manager."""
+
+    WIDTH = 40
+    DRAW_EVERY = 0.1  # seconds between two drawings; the first and last step always drawn
+
+    def __init__(self, stream: Any, unit: str, *, quiet: bool = False):
+        self.stream = stream
+        self.unit = unit
+        isatty = getattr(stream, "isatty", None)
+        self.on = not quiet and callable(isatty) and bool(isatty())
+        self._drawn = ""
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, label: str | None = None) -> None:
+        if not self.on or total <= 0:
+            return
+        now = time.monotonic()
+        if 1 < done < total and now - self._last < self.DRAW_EVERY:
+            return
+        self._last = now
+        filled = self.WIDTH * min(done, total) // total
+        bar = "█" * filled + "·" * (self.WIDTH - filled)
+        line = f"{bar} {done}/{total}" + (f" {self.unit}" if self.unit else "")
+        line += f" — {label}" if label else ""
+        self._write("\r" + line.ljust(len(self._drawn)))
+        self._drawn = line
+
+    def stage(self, label: str) -> Callable[..., None]:
+        """A reporter for one stage of a longer run: the bar restarts with this label."""
+
+        def report(done: int, total: int, message: str | None = None) -> None:
+            self(done, total, label)
+
+        return report
+
+    def clear(self) -> None:
+        if self._drawn:
+            self._write("\r" + " " * len(self._drawn) + "\r")
+            self._drawn = ""
+
+    def close(self) -> None:
+        if self._drawn:
+            self._write("\n")
+            self._drawn = ""
+
+    def say(self, out: Any) -> Callable[[str], None]:
+        def say(line: str) -> None:
+            self.clear()
+            out.write(line)
+
+        return say
+
+    def _write(self, text: str) -> None:
+        if isinstance(self.stream, OutputWrapper):  # a command's stderr: no colour, no newline
+            self.stream.write(text, style_func=lambda s: s, ending="")
+        else:
+            self.stream.write(text)
+        self.stream.flush()
+
+    def __enter__(self) -> "TerminalBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

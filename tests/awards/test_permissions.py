@@ -1,5 +1,7 @@
 """Every award URL × persona: the expected status (nothing public before sign-off)."""
 
+import uuid
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -50,6 +52,9 @@ MATRIX = [
     ("awards:panel_create", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
     ("awards:slot", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
     ("awards:team_create", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    # Not signed off yet: certificates are refused with the reason.
+    ("awards:certificates", (2026,), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
+    ("awards:job", (2026, "JOB"), "get", (404, 403, 403, 403, 403, 403, LOGIN)),
     # Serang is confirmed, not a reserve: nothing to promote.
     ("awards:promote", ("SERANG",), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
     ("awards:revoke", ("CERT",), "post", (400, 403, 403, 403, 403, 403, LOGIN)),
@@ -63,6 +68,7 @@ def _resolve(args, award, team):
         "PANEL": lambda: award.panels.get().pk,
         "TEAM": lambda: team.pk,
         "CERT": lambda: _certificate(award).number,
+        "JOB": lambda: uuid.UUID(int=1),  # a job that does not exist
     }
     return [lookup[a]() if a in lookup else a for a in args]
 

@@ -1,3 +1,6 @@
+import io
+from types import SimpleNamespace
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -13,14 +16,21 @@ from inovda.regions.models import Period
 from inovda.results.models import Publication
 
 
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
 @pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """One loaded demo shared by every test of the package (a load takes tens of seconds);
     removed afterwards so that the other packages start from an empty database."""
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     with media, django_db_blocker.unblock():
-        call_command("demo", "load")
-        yield
+        # Loaded as at a terminal: the output is kept for the progress bar's test.
+        out, err = io.StringIO(), Terminal()
+        call_command("demo", "load", stdout=out, stderr=err)
+        yield SimpleNamespace(out=out.getvalue(), err=err.getvalue())
         # The two largest tables first, in plain SQL: the ORM's cascade would read every row.
         with connection.cursor() as cursor:
             for model in (Evidence, Answer):

@@ -69,3 +69,15 @@ def test_loading_twice_changes_nothing(demo, capsys):
     call_command("demo", "load")
     assert "sudah ada" in capsys.readouterr().out
     assert Innovation.objects.count() == before
+
+
+def test_the_load_draws_a_bar_per_step_at_a_terminal(demo):
+    for step in ("2019: memuat inovasi", "2020: menghitung", "IGA 2020: membuat piagam"):
+        assert f" — {step}" in demo.err
+    assert demo.err.startswith("\r")
+    assert demo.err.endswith("\r")  # the bar is cleared before the last result line
+    # The result lines stay on stdout, whole, with no bar in between.
+    lines = demo.out.splitlines()
+    assert lines[0].startswith("2019: ") and "pemda (tanpa penilaian)" in lines[0]
+    assert "Periode 2020: dihitung dan dipublikasikan" in lines
+    assert not any("█" in line or "\r" in line for line in lines)

@@ -12,8 +12,13 @@ from inovda.innovations.models import Innovation
 from tests.innovations.test_import_support import HEADERS, open_region, row, xlsx
 
 
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def run(*args, terminal=False):
+    out, err = io.StringIO(), Terminal() if terminal else io.StringIO()
     call_command("import-innovations", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
@@ -102,17 +107,30 @@ def test_it_warns_when_the_window_is_closed_but_imports(db, tmp_path):
     assert Innovation.objects.count() == 1
 
 
-def test_it_draws_a_progress_bar_on_large_files(db, tmp_path):
+def test_it_draws_a_progress_bar_at_a_terminal(db, tmp_path):
     open_region()
     path = tmp_path / "inovasi.xlsx"
     path.write_bytes(xlsx([row(f"Inovasi {n}") for n in range(120)]))
 
-    _, err = run("--period=2026", "--region=36.04", str(path))
+    out, err = run("--period=2026", "--region=36.04", str(path), terminal=True)
 
-    assert err.rstrip().endswith("120/120 baris")
-    assert "\r" in err
-    _, quiet = run("--period=2026", "--region=36.04", "--quiet", str(path))
+    assert out == "Kabupaten Serang (36.04), periode 2026: 120 dibuat, 0 diubah, 0 tetap.\n"
+    assert err.startswith("\r")
+    assert err.endswith(f"\r{'█' * 40} 120/120 baris\n")
+    assert Innovation.objects.count() == 120
+    _, quiet = run("--period=2026", "--region=36.04", "--quiet", str(path), terminal=True)
     assert quiet == ""
+
+
+def test_it_prints_only_the_result_line_when_not_at_a_terminal(db, tmp_path):
+    open_region()
+    path = tmp_path / "inovasi.xlsx"
+    path.write_bytes(xlsx([row(f"Inovasi {n}") for n in range(120)]))
+
+    out, err = run("--period=2026", "--region=36.04", str(path))
+
+    assert out == "Kabupaten Serang (36.04), periode 2026: 120 dibuat, 0 diubah, 0 tetap.\n"
+    assert err == ""
 
 
 def test_it_writes_the_template(db, tmp_path):

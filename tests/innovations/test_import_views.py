@@ -1,4 +1,5 @@
-"""/impor/<year>/<code>/: the upload form, the report, the template download, and the gate."""
+"""/impor/<year>/<code>/: the upload form, the job's report, the template download, the gate.
+The job itself (progress, failure, retry, its page's gate): tests/innovations/test_import_job.py."""
 
 import io
 
@@ -8,6 +9,7 @@ from openpyxl import load_workbook
 
 from inovda.accounts.models import Assignment
 from inovda.innovations.models import Innovation
+from inovda.jobs.models import Job
 from tests.innovations.test_import_support import HEADERS, open_region, row, upload, xlsx
 
 FORM = "/impor/2026/36.04/"
@@ -42,8 +44,10 @@ def test_it_imports_an_upload_as_admin_a(client, personas):
     region = open_region()
     client.force_login(personas.admin_a)
 
-    response = client.post(FORM, {"file": upload(xlsx([row(), row("Sapa Warga")]))})
+    response = client.post(FORM, {"file": upload(xlsx([row(), row("Sapa Warga")]))}, follow=True)
 
+    (job_page, status), *_ = response.redirect_chain
+    assert (status, job_page.startswith("/impor/2026/36.04/pekerjaan/")) == (302, True)
     assert response.status_code == 200
     assert b"Impor selesai" in response.content
     assert b"2 inovasi baru dibuat sebagai draf" in response.content
@@ -59,11 +63,12 @@ def test_it_lists_the_problems_and_imports_nothing(client, personas):
     client.force_login(personas.operator_a)
     content = xlsx([row(), row("Sapa Warga", tahapan="ujicoba", anggaran="Rp 5 juta")])
 
-    response = client.post(FORM, {"file": upload(content)})
+    response = client.post(FORM, {"file": upload(content)}, follow=True)
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Impor dibatalkan: 2 masalah" in html
+    assert "Gagal: Impor dibatalkan: 2 masalah; tidak ada data yang diimpor." in html
+    assert "Impor dibatalkan: 2 masalah</h2>" in html
     assert "<td>3</td><td>tahapan</td><td>&#x27;ujicoba&#x27; bukan pilihan" in html
     assert "<td>3</td><td>anggaran</td>" in html
     assert Innovation.objects.count() == 0
@@ -75,7 +80,22 @@ def test_it_asks_for_a_file(client, personas):
 
     response = client.post(FORM, {})
 
+    assert response.status_code == 200
     assert "pilih berkas XLSX yang akan diimpor" in response.content.decode()
+    assert not Job.objects.exists()
+
+
+def test_it_refuses_a_file_too_large_before_storing_it(client, personas, monkeypatch):
+    open_region()
+    monkeypatch.setattr("inovda.innovations.views_import.MAX_BYTES", 100)
+    client.force_login(personas.admin_a)
+
+    response = client.post(FORM, {"file": upload(xlsx([row()]))})
+
+    assert response.status_code == 200
+    assert "berkas lebih dari 0 MB" in response.content.decode()
+    assert not Job.objects.exists()
+    assert Innovation.objects.count() == 0
 
 
 def test_it_hides_another_region(client, personas):

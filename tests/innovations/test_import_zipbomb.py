@@ -77,7 +77,7 @@ def test_it_refuses_a_zip_bomb_sent_to_the_web_import(client, personas, bomb):
     open_region()
     client.force_login(personas.operator_a)
 
-    response = client.post(FORM, {"file": upload(bomb)})
+    response = client.post(FORM, {"file": upload(bomb)}, follow=True)
 
     assert response.status_code == 200
     html = response.content.decode()

@@ -68,6 +68,8 @@ MATRIX: dict[str, tuple] = {
     "pemda:receipt": ("get", ("receipt",), (200, 200, 200, 200, 404, 404, LOGIN)),
     "impor:form": ("get", (2026, "36.04"), (403, 403, 200, 200, 404, 404, LOGIN)),
     "impor:template": ("get", (2026, "36.04"), (200, 200, 200, 200, 404, 404, LOGIN)),
+    # an import job's page: whoever sees the region (region B and the juror: 404)
+    "impor:job": ("get", (2026, "36.04", "import_job"), (200, 200, 200, 200, 404, 404, LOGIN)),
     # evidence of the SPD answer (written by the pemda admin only)
     "evidence:upload": ("get", ("spd",), (403, 403, 200, 403, 404, 404, LOGIN)),
     "evidence:replace": ("get", ("evidence",), (403, 403, 200, 403, 404, 404, LOGIN)),

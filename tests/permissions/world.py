@@ -1,6 +1,7 @@
 """One world for the permission matrix: 2026 open with region A assigned to the verifier, an
 OPD operator's draft, a submitted innovation with its receipt, an SPD answer with evidence, an
-objection, a QC review; and 2020 published, so every public page has something to show."""
+objection, a QC review, an import job; and 2020 published, so every public page has something
+to show."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,7 +11,9 @@ from django.utils import timezone
 
 from inovda.accounts.models import Assignment
 from inovda.innovations.evidence import upload_evidence
+from inovda.innovations.import_jobs import IMPORT
 from inovda.innovations.models import Answer, Innovation, Submission, Verification
+from inovda.jobs.models import Job
 from inovda.regions.services import create_period
 from inovda.results.services import publish_period, recompute_period
 from inovda.verification.models import Decision, Objection, QCReview
@@ -23,7 +26,7 @@ YEAR = 2026
 
 @dataclass
 class World:
-    ids: dict[str, int]
+    ids: dict[str, object]
 
 
 def make_world(personas, settings, tmp_path) -> World:
@@ -61,6 +64,7 @@ def make_world(personas, settings, tmp_path) -> World:
     decision = Decision.objects.create(answer=answer, outcome="reject", level=0, claimed_level=3)
     review = QCReview.objects.create(answer=answer, decision=decision, reviewer=personas.verifier)
     innovation_2020 = Innovation.objects.get(name="Inovasi terbit")
+    import_job = Job.objects.create(kind=IMPORT, subject=f"import:{region.pk}:abc", state="done")
     return World(
         ids={
             "draft": draft.pk,
@@ -74,5 +78,6 @@ def make_world(personas, settings, tmp_path) -> World:
             "assignment": assignment.pk,
             "operator_a": personas.operator_a.pk,
             "published_innovation": innovation_2020.pk,
+            "import_job": import_job.pk,
         }
     )

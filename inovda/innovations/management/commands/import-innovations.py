@@ -5,10 +5,9 @@ from django.utils import timezone
 
 from inovda.innovations.import_template import build_template
 from inovda.innovations.importer import ImportRefused, import_innovations
+from inovda.jobs.progress import TerminalBar
 from inovda.regions.models import Period
 from inovda.rulebooks.loader import load_rulebook
-
-LARGE = 100  # rows from which a progress bar is drawn
 
 
 class Command(BaseCommand):
@@ -43,10 +42,10 @@ class Command(BaseCommand):
                 "impor lewat baris perintah tetap dijalankan."
             )
 
+        # A bar on a terminal only; a log or a pipe gets the result line alone.
         try:
-            report = import_innovations(
-                None, target, file, progress=None if quiet else self.progress
-            )
+            with TerminalBar(self.stderr, "baris", quiet=quiet) as bar:
+                report = import_innovations(None, target, file, progress=bar if bar.on else None)
         except ImportRefused as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
@@ -58,12 +57,3 @@ class Command(BaseCommand):
             f"{target.name} ({target.code}), periode {period}: {report.created} dibuat, "
             f"{report.updated} diubah, {report.unchanged} tetap."
         )
-
-    def progress(self, done: int, total: int) -> None:
-        if total < LARGE or (done % 20 and done != total):
-            return
-        width = 40
-        filled = width * done // total
-        bar = "█" * filled + "·" * (width - filled)
-        self.stderr.write(f"\r{bar} {done}/{total} baris", ending="\n" if done == total else "")
-        self.stderr.flush()

@@ -1,7 +1,6 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
+from inovda.jobs.progress import TerminalBar
 from inovda.regions.models import Period
 from inovda.results.services import recompute_period
 
@@ -18,20 +17,10 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"Periode {period} tidak ada.", returncode=2)
         # The bar is for a person at a terminal; logs and pipes get the summary line only.
-        show = not quiet and sys.stderr.isatty()
-        results = recompute_period(found, progress=self.progress if show else None)
-        if show:
-            sys.stderr.write("\n")
+        with TerminalBar(self.stderr, "pemda", quiet=quiet) as bar:
+            results = recompute_period(found, progress=bar if bar.on else None)
         counts: dict[str, int] = {}
         for r in results:
             counts[r.predicate] = counts.get(r.predicate, 0) + 1
         summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
         self.stdout.write(f"{found}: {len(results)} pemda dihitung ({summary}).")
-
-    def progress(self, done: int, total: int) -> None:
-        if done == total or done % 10 == 0:
-            width = 40
-            filled = width * done // total
-            bar = "█" * filled + "·" * (width - filled)
-            sys.stderr.write(f"\r{bar} {done}/{total} pemda")
-            sys.stderr.flush()
