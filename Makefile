@@ -31,7 +31,11 @@ demo: install
 serve: install
 	DEBUG=false $(BIN)/inovda migrate --noinput
 	DEBUG=false $(BIN)/inovda collectstatic --noinput --verbosity 0
-	DEBUG=false $(BIN)/inovda worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	@# The worker of the configured queue: TASKS_BACKEND from the environment, else from .env.
+	backend=$${TASKS_BACKEND:-$$(sed -n 's/^TASKS_BACKEND=//p' .env | tail -n 1)}; \
+	if [ "$$backend" = rq ]; then run="$(BIN)/inovda rqworker --job-class django_tasks_rq.Job default"; \
+	else run="$(BIN)/inovda worker --no-reload"; fi; \
+	DEBUG=false $$run & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn -c gunicorn.conf.py
 
 worker: install
