@@ -11,7 +11,7 @@ from inovda.accounts.models import Role, User
 from inovda.awards.book import book_for
 from inovda.awards.errors import AwardError, require_open
 from inovda.awards.models import Award, Juror, JuryScore, Nominee, Panel
-from inovda.awards.rounds import clean_scores, save_scores, stamp_once
+from inovda.awards.rounds import scored, stamp_once
 from inovda.core.audit import log_action
 
 OUTLIER_POINTS = Decimal(25)
@@ -19,6 +19,7 @@ CONFLICT = (
     "Konflik kepentingan: instansi Anda adalah daerah ini atau provinsi asal Anda memuatnya; "
     "Anda tidak dapat menilai nominasi ini."
 )
+ROUND_REFUSALS = ("Hanya ketua panel yang dapat menutup putaran.", "Putaran sudah ditutup.")
 
 
 def jurors():
@@ -83,6 +84,11 @@ def schedule(actor, nominee: Nominee, at) -> Nominee:
 
 
 @transaction.atomic
+def close_round(actor, panel: Panel) -> Panel:
+    return stamp_once(actor, panel, "chair_id", "closed_at", "award.round_closed", ROUND_REFUSALS)
+
+
+@transaction.atomic
 def score_nominee(juror, nominee: Nominee, raw: dict, comment: str) -> JuryScore:
     require_open(nominee.award)
     panel = Panel.objects.select_for_update().filter(pk=getattr(panel_of(nominee), "pk", None))
@@ -95,33 +101,14 @@ def score_nominee(juror, nominee: Nominee, raw: dict, comment: str) -> JuryScore
         raise AwardError("Nominasi ini tidak sedang dinilai.")
     if has_conflict(juror, nominee):
         raise AwardError(CONFLICT)
-    aspects = book_for(nominee.award.period.year).presentation_aspects
-    scores = clean_scores(aspects, raw)
+    sheet = scored(book_for(nominee.award.period.year).presentation_aspects, raw)
     if not comment.strip():
         raise AwardError("Komentar wajib diisi.")
-    return save_scores(
-        JuryScore,
-        "award.jury_scored",
-        nominee,
-        "juror",
-        juror,
-        aspects,
-        scores,
-        panel=panel,
-        comment=comment.strip(),
+    score, _ = JuryScore.objects.update_or_create(
+        nominee=nominee, juror=juror, defaults={**sheet, "panel": panel, "comment": comment.strip()}
     )
-
-
-@transaction.atomic
-def close_round(actor, panel: Panel) -> Panel:
-    return stamp_once(
-        actor,
-        panel,
-        "chair_id",
-        "closed_at",
-        "award.round_closed",
-        ("Hanya ketua panel yang dapat menutup putaran.", "Putaran sudah ditutup."),
-    )
+    log_action(juror, "award.jury_scored", nominee, {"total": str(score.total)})
+    return score
 
 
 @dataclass(frozen=True)

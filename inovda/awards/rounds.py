@@ -23,15 +23,10 @@ def clean_scores(aspects, raw: dict) -> dict[str, int]:
     return scores
 
 
-def save_scores(model, action: str, nominee, scorer_field: str, scorer, aspects, scores, **fields):
-    """One row per (nominee, scorer), replaced on a new score, with the book-weighted total."""
-    row, _ = model.objects.update_or_create(
-        nominee=nominee,
-        **{scorer_field: scorer},
-        defaults={**fields, "aspects": scores, "total": weighted(aspects, scores)},
-    )
-    log_action(scorer, action, nominee, {"total": str(row.total)})
-    return row
+def scored(aspects, raw: dict) -> dict:
+    """The checked aspect scores and their book-weighted total, as a score row's columns."""
+    scores = clean_scores(aspects, raw)
+    return {"aspects": scores, "total": weighted(aspects, scores)}
 
 
 def stamp_once(actor, group, lead_field: str, stamp_field: str, action: str, refusals):
