@@ -4,17 +4,19 @@ here, and a refusal shows the award admin page again with the reason (400, nothi
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from inovda.accounts.access import require_national_admin
 from inovda.awards import field, jury, nominees
-from inovda.awards.access import get_award_for_admin, get_nominee_for_user
+from inovda.awards.access import (
+    get_award_for_admin,
+    get_certificate_for_admin,
+    get_nominee_for_user,
+)
 from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
-from inovda.awards.models import Certificate
 from inovda.awards.views import admin_context
 
 
@@ -93,10 +95,7 @@ def promote(request, pk: int):
 @login_required
 @require_POST
 def revoke(request, number: str):
-    require_national_admin(request.user)
-    cert = Certificate.objects.select_related("award__period").filter(number=number).first()
-    if cert is None:
-        raise Http404("Piagam tidak ditemukan.")
+    cert = get_certificate_for_admin(request.user, number)
     try:
         revoke_certificate(request.user, cert, request.POST.get("reason", ""))
     except AwardError as exc:

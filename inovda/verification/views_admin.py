@@ -3,12 +3,11 @@ recompute, publication) are on the period page in ``results``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inovda.accounts.access import get_assignment_for_admin
 from inovda.accounts.assignments import AssignmentError, assign, unassign
-from inovda.accounts.models import Assignment
 from inovda.regions.models import Period
 from inovda.verification.access import get_period, require_national_admin
 from inovda.verification.forms import AssignmentForm
@@ -54,10 +53,7 @@ def assignments(request, year: int):
 @login_required
 @require_POST
 def assignment_remove(request, pk: int):
-    require_national_admin(request.user)
-    assignment = Assignment.objects.select_related("period").filter(pk=pk).first()
-    if assignment is None:
-        raise Http404("Penugasan tidak ditemukan.")
+    assignment = get_assignment_for_admin(request.user, pk)
     unassign(request.user, assignment)
     messages.success(request, "Penugasan dihapus.")
     return redirect("verifikasi:assignments", assignment.period.year)
