@@ -24,59 +24,57 @@ def _refused(request, award, **refused):
     return render(request, "awards/admin.html", admin_context(award, **refused), status=400)
 
 
+def _form_step(request, award, form_key: str, form, verb):
+    """A form of the admin page: ``verb(cleaned data)`` returns the success message; a refusal
+    shows the page again with the form and its reason (400)."""
+    if form.is_valid():
+        try:
+            done = verb(form.cleaned_data)
+        except AwardError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            return redirect("awards:admin", award.period.year)
+    return _refused(request, award, **{form_key: form})
+
+
 @login_required
 @require_POST
 def panel_create(request, year: int):
     award = get_award_for_admin(request.user, year)
-    form = PanelForm(award, request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            panel = jury.create_panel(
-                request.user, award, data["cluster"], data["name"], data["chair"], data["members"]
-            )
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{panel.name} dibentuk.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, panel_form=form)
+
+    def create(data) -> str:
+        chair, members = data["chair"], data["members"]
+        panel = jury.create_panel(
+            request.user, award, data["cluster"], data["name"], chair, members
+        )
+        return f"{panel.name} dibentuk."
+
+    return _form_step(request, award, "panel_form", PanelForm(award, request.POST), create)
 
 
 @login_required
 @require_POST
 def slot(request, year: int):
     award = get_award_for_admin(request.user, year)
-    form = SlotForm(award, request.POST)
-    if form.is_valid():
-        nominee = form.cleaned_data["nominee"]
-        try:
-            jury.schedule(request.user, nominee, form.cleaned_data["at"])
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"Jadwal presentasi {nominee.region.name} ditetapkan.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, slot_form=form)
+
+    def schedule(data) -> str:
+        jury.schedule(request.user, data["nominee"], data["at"])
+        return f"Jadwal presentasi {data['nominee'].region.name} ditetapkan."
+
+    return _form_step(request, award, "slot_form", SlotForm(award, request.POST), schedule)
 
 
 @login_required
 @require_POST
 def team_create(request, year: int):
     award = get_award_for_admin(request.user, year)
-    form = TeamForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            team = field.create_team(
-                request.user, award, data["area"], data["lead"], data["members"]
-            )
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{team} dibentuk.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, team_form=form)
+
+    def create(data) -> str:
+        team = field.create_team(request.user, award, data["area"], data["lead"], data["members"])
+        return f"{team} dibentuk."
+
+    return _form_step(request, award, "team_form", TeamForm(request.POST), create)
 
 
 @login_required
