@@ -11,6 +11,7 @@ from inovda.accounts.assignments import AssignmentError, assign, unassign
 from inovda.regions.models import Period
 from inovda.verification.access import get_period, require_national_admin
 from inovda.verification.forms import AssignmentForm
+from inovda.verification.posting import handle_post
 
 
 @login_required
@@ -20,19 +21,16 @@ def assignments(request, year: int):
     period = get_period(year)
     regions = list(period.regions.only("code", "current_code", "name"))
     form = AssignmentForm(request.POST or None, regions=regions)
-    error, status = "", 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                assign(request.user, period, data["verifier"], data["region_code"])
-            except AssignmentError as exc:
-                error, status = str(exc), 400
-            else:
-                messages.success(request, "Penugasan disimpan.")
-                return redirect("verifikasi:assignments", year)
-        else:
-            error, status = "Pilih verifikator dan pemda.", 400
+
+    def assign_one(data):
+        assign(request.user, period, data["verifier"], data["region_code"])
+        messages.success(request, "Penugasan disimpan.")
+        return redirect("verifikasi:assignments", year)
+
+    invalid = "Pilih verifikator dan pemda."
+    done, error, status = handle_post(request, form, invalid, assign_one, AssignmentError)
+    if done is not None:
+        return done
     names = {r.current_code: r.name for r in regions}
     rows = [
         (a, names.get(a.region_code, "?"))
