@@ -21,15 +21,11 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
 from inovda.rulebooks.files import FileProblems, YearFiles
+from inovda.rulebooks.model import CONFIDENCE_LABELS
 
 BOOKS_DIR = Path(__file__).resolve().parent / "books"
 SCHEMA_PATH = Path(__file__).resolve().parent / "book.schema.json"
 TIERS = ("provinsi", "kabupaten", "kota")
-CONFIDENCE_LABELS = {
-    "confirmed": "terkonfirmasi",
-    "inferred": "disimpulkan",
-    "approximate": "perkiraan",
-}
 PRESENTER_LABELS = {
     "kepala_daerah": "Kepala daerah",
     "wakil_kepala_daerah": "Wakil kepala daerah",
