@@ -24,57 +24,49 @@ def _refused(request, award, **refused):
     return render(request, "awards/admin.html", admin_context(award, **refused), status=400)
 
 
-def _form_step(request, award, form_key: str, form, verb):
-    """A form of the admin page: ``verb(cleaned data)`` returns the success message; a refusal
-    shows the page again with the form and its reason (400)."""
-    if form.is_valid():
-        try:
-            done = verb(form.cleaned_data)
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done)
-            return redirect("awards:admin", award.period.year)
-    return _refused(request, award, **{form_key: form})
+def _admin_form(form_key: str, bind, act):
+    """The POST view of one form of the admin page: gate → ``bind(award, POST)`` →
+    ``act(user, award, cleaned data)``, which returns the success message → the admin page; a
+    refusal shows the page again with the form and its reason (400)."""
+
+    @login_required
+    @require_POST
+    def view(request, year: int):
+        award = get_award_for_admin(request.user, year)
+        form = bind(award, request.POST)
+        if form.is_valid():
+            try:
+                done = act(request.user, award, form.cleaned_data)
+            except AwardError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, done)
+                return redirect("awards:admin", year)
+        return _refused(request, award, **{form_key: form})
+
+    view.__name__ = view.__qualname__ = act.__name__.lstrip("_")
+    return view
 
 
-@login_required
-@require_POST
-def panel_create(request, year: int):
-    award = get_award_for_admin(request.user, year)
-
-    def create(data) -> str:
-        chair, members = data["chair"], data["members"]
-        panel = jury.create_panel(
-            request.user, award, data["cluster"], data["name"], chair, members
-        )
-        return f"{panel.name} dibentuk."
-
-    return _form_step(request, award, "panel_form", PanelForm(award, request.POST), create)
+def _panel_create(user, award, data) -> str:
+    chair, members = data["chair"], data["members"]
+    panel = jury.create_panel(user, award, data["cluster"], data["name"], chair, members)
+    return f"{panel.name} dibentuk."
 
 
-@login_required
-@require_POST
-def slot(request, year: int):
-    award = get_award_for_admin(request.user, year)
-
-    def schedule(data) -> str:
-        jury.schedule(request.user, data["nominee"], data["at"])
-        return f"Jadwal presentasi {data['nominee'].region.name} ditetapkan."
-
-    return _form_step(request, award, "slot_form", SlotForm(award, request.POST), schedule)
+def _slot(user, award, data) -> str:
+    jury.schedule(user, data["nominee"], data["at"])
+    return f"Jadwal presentasi {data['nominee'].region.name} ditetapkan."
 
 
-@login_required
-@require_POST
-def team_create(request, year: int):
-    award = get_award_for_admin(request.user, year)
+def _team_create(user, award, data) -> str:
+    team = field.create_team(user, award, data["area"], data["lead"], data["members"])
+    return f"{team} dibentuk."
 
-    def create(data) -> str:
-        team = field.create_team(request.user, award, data["area"], data["lead"], data["members"])
-        return f"{team} dibentuk."
 
-    return _form_step(request, award, "team_form", TeamForm(request.POST), create)
+panel_create = _admin_form("panel_form", PanelForm, _panel_create)
+slot = _admin_form("slot_form", SlotForm, _slot)
+team_create = _admin_form("team_form", lambda award, data: TeamForm(data), _team_create)
 
 
 @login_required
