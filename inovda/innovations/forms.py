@@ -236,8 +236,8 @@ def answer_conflicts(indicator_id: str, answer: Answer | None, values: dict, par
     for key, attr, what in parts:
         now = getattr(answer, attr) if answer else ("" if key != "level" else 0)
         if values[key] != now:
-            what = f"Indikator {indicator_id} ({what})"
-            rows.append((what, display_value(values[key]), display_value(now)))
+            label = f"Indikator {indicator_id} ({what})"
+            rows.append((label, display_value(values[key]), display_value(now)))
     return rows
 
 
