@@ -7,8 +7,9 @@ own objects in its ``access.py``, built on ``can_see_region``; a gate that a pag
 reading and writing returns an ``Access``, so the view asks once and knows why it may not write.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -50,6 +51,15 @@ class Access(Generic[T]):
         return self.obj
 
 
+def first_visible(rows, not_found: str, visible: Callable[[Any], bool] | None = None):
+    """The first of ``rows`` when there is one and the user may see it (``visible``), else 404
+    with ``not_found``: what a user may not see does not exist for them."""
+    obj = rows.first()
+    if obj is None or (visible is not None and not visible(obj)):
+        raise Http404(not_found)
+    return obj
+
+
 def can_see_region(user, region: Region) -> bool:
     if not user.is_authenticated:
         return False
@@ -86,15 +96,12 @@ def require_pemda_write(user, region: Region, admin_only: bool = False) -> None:
 
 
 def _visible_region(user, year: int, code: str) -> Region:
-    region = (
+    rows = (
         Region.objects.select_related("period")
         .annotate(extension_closes_at=extension_close("period", "current_code"))
         .filter(period__year=year, code=code)
-        .first()
     )
-    if region is None or not can_see_region(user, region):
-        raise Http404("Pemda tidak ditemukan.")
-    return region
+    return first_visible(rows, "Pemda tidak ditemukan.", lambda r: can_see_region(user, r))
 
 
 def region_access(user, year: int, code: str, admin_only: bool = False) -> Access[Region]:
@@ -154,9 +161,7 @@ def can_change_account(user, account: User) -> bool:
 
 
 def get_account_for_user(user, pk: int, write: bool = False) -> User:
-    account = accounts_for_user(user).filter(pk=pk).first()
-    if account is None:
-        raise Http404("Akun tidak ditemukan.")
+    account = first_visible(accounts_for_user(user).filter(pk=pk), "Akun tidak ditemukan.")
     if write and not can_change_account(user, account):
         raise PermissionDenied("Anda tidak berwenang mengubah akun ini.")
     return account
@@ -172,7 +177,10 @@ def require_national_admin(user) -> None:
 
 def get_period_for_admin(user, year: int) -> Period:
     require_national_admin(user)
-    period = Period.objects.filter(year=year).first()
-    if period is None:
-        raise Http404(f"Periode {year} tidak ditemukan.")
-    return period
+    return first_visible(Period.objects.filter(year=year), f"Periode {year} tidak ditemukan.")
+
+
+def get_assignment_for_admin(user, pk: int) -> Assignment:
+    require_national_admin(user)
+    rows = Assignment.objects.select_related("period").filter(pk=pk)
+    return first_visible(rows, "Penugasan tidak ditemukan.")

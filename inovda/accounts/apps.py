@@ -1,11 +1,6 @@
-from django.apps import AppConfig
+from inovda.core import appconfig
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(appconfig.RegisteringConfig):
     name = "inovda.accounts"
     verbose_name = "Akun"
-
-    def ready(self) -> None:
-        from inovda.accounts import audit
-
-        audit.register()

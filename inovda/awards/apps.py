@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from inovda.core import appconfig
 
 
-class AwardsConfig(AppConfig):
+class AwardsConfig(appconfig.RegisteringConfig):
     name = "inovda.awards"
     verbose_name = "Penghargaan (IGA)"
-
-    def ready(self) -> None:
-        from inovda.awards import audit, todo
-
-        audit.register()
-        todo.register_home()
+    home_tasks = True

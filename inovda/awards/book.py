@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,14 +20,12 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
+from inovda.rulebooks.files import FileProblems, YearFiles
+from inovda.rulebooks.model import CONFIDENCE_LABELS
+
 BOOKS_DIR = Path(__file__).resolve().parent / "books"
 SCHEMA_PATH = Path(__file__).resolve().parent / "book.schema.json"
 TIERS = ("provinsi", "kabupaten", "kota")
-CONFIDENCE_LABELS = {
-    "confirmed": "terkonfirmasi",
-    "inferred": "disimpulkan",
-    "approximate": "perkiraan",
-}
 PRESENTER_LABELS = {
     "kepala_daerah": "Kepala daerah",
     "wakil_kepala_daerah": "Wakil kepala daerah",
@@ -39,12 +37,16 @@ ASSUMPTION_TEXT = (
 )
 
 
-class BookError(Exception):
+class BookError(FileProblems):
     """An award book that cannot be used; ``problems`` holds one line per problem."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+
+FILES = YearFiles(
+    BOOKS_DIR,
+    BookError,
+    missing="tidak ada buku penghargaan tahun {year} (tersedia: {years})",
+    unreadable="{path}: tidak dapat dibaca: {reason}",
+)
 
 
 @dataclass(frozen=True)
@@ -127,24 +129,11 @@ class AwardBook:
 
 
 def available_years() -> list[int]:
-    return sorted(int(p.stem) for p in BOOKS_DIR.glob("*.json") if p.stem.isdigit())
+    return FILES.years()
 
 
 def load_book(year_or_path: int | str | Path) -> AwardBook:
-    if isinstance(year_or_path, int) or (isinstance(year_or_path, str) and year_or_path.isdigit()):
-        path = BOOKS_DIR / f"{int(year_or_path)}.json"
-        if not path.is_file():
-            years = ", ".join(map(str, available_years()))
-            raise BookError(
-                [f"tidak ada buku penghargaan tahun {year_or_path} (tersedia: {years})"]
-            )
-    else:
-        path = Path(year_or_path)
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise BookError([f"{path}: tidak dapat dibaca: {exc.strerror}"]) from None
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _load(*FILES.cache_key(year_or_path))
 
 
 def book_for(year: int) -> AwardBook:

@@ -5,19 +5,22 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from inovda.awards.book import book_for
-from inovda.awards.combine import weighted
 from inovda.awards.errors import AwardError, require_open
-from inovda.awards.jury import clean_scores, require_jurors
+from inovda.awards.jury import require_jurors
 from inovda.awards.models import Award, FieldEvidence, FieldScore, FieldTeam, Nominee
+from inovda.awards.rounds import scored, stamp_once
 from inovda.core.audit import log_action
 from inovda.innovations.evidence import ALLOWED, EvidenceRefused, check_file
 
 SUMATERA = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21"}
 JAWA = {"31", "32", "33", "34", "35", "36"}
 KALIMANTAN = {"61", "62", "63", "64", "65"}
+MINUTES_REFUSALS = (
+    "Berita acara hanya ditandatangani oleh ketua tim.",
+    "Berita acara sudah ditandatangani.",
+)
 
 
 def area_of(province_code: str) -> str:
@@ -66,17 +69,9 @@ def field_score(member, team: FieldTeam, nominee: Nominee, raw: dict, note: str)
         raise AwardError("Anda bukan anggota tim validasi lapangan ini.")
     if nominee not in team_nominees(team):
         raise AwardError("Nominasi ini bukan wilayah tim Anda.")
-    aspects = book_for(team.award.period.year).field_aspects
-    scores = clean_scores(aspects, raw)
+    sheet = scored(book_for(team.award.period.year).field_aspects, raw)
     row, _ = FieldScore.objects.update_or_create(
-        nominee=nominee,
-        member=member,
-        defaults={
-            "team": team,
-            "aspects": scores,
-            "total": weighted(aspects, scores),
-            "note": note.strip(),
-        },
+        nominee=nominee, member=member, defaults={**sheet, "team": team, "note": note.strip()}
     )
     log_action(member, "award.field_scored", nominee, {"total": str(row.total)})
     return row
@@ -84,15 +79,7 @@ def field_score(member, team: FieldTeam, nominee: Nominee, raw: dict, note: str)
 
 @transaction.atomic
 def sign_minutes(actor, team: FieldTeam) -> FieldTeam:
-    team = FieldTeam.objects.select_for_update().get(pk=team.pk)
-    if actor.pk != team.lead_id:
-        raise AwardError("Berita acara hanya ditandatangani oleh ketua tim.")
-    if team.signed_at:
-        raise AwardError("Berita acara sudah ditandatangani.")
-    team.signed_at = timezone.now()
-    team.save(update_fields=["signed_at"])
-    log_action(actor, "award.minutes_signed", team, {"scores": team.scores.count()})
-    return team
+    return stamp_once(actor, team, "lead_id", "signed_at", "award.minutes_signed", MINUTES_REFUSALS)
 
 
 @transaction.atomic

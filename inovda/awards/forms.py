@@ -60,23 +60,32 @@ class JurorsChoice(forms.ModelMultipleChoiceField):
         return str(obj.juror)
 
 
-class PanelForm(forms.Form):
+def members_field() -> JurorsChoice:
+    return JurorsChoice(
+        label="Anggota (juri)", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class JurorGroupForm(forms.Form):
+    """A panel or a team: its lead and members are chosen among the active jurors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, JurorChoice | JurorsChoice):
+                field.queryset = jurors()
+
+
+class PanelForm(JurorGroupForm):
     cluster = forms.ChoiceField(label="Klaster")
     name = forms.CharField(label="Nama panel", max_length=100)
     chair = JurorChoice(label="Ketua panel", queryset=None)
-    members = JurorsChoice(
-        label="Anggota (juri)",
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    members = members_field()
 
     def __init__(self, award: Award, *args, **kwargs):
         super().__init__(*args, **kwargs)
         rules = book_for(award.period.year).clusters
         self.fields["cluster"].choices = [(r.id, r.id) for r in rules]
-        self.fields["chair"].queryset = jurors()
-        self.fields["members"].queryset = jurors()
 
 
 class SlotForm(forms.Form):
@@ -99,17 +108,7 @@ class SlotForm(forms.Form):
         return timezone.make_aware(timezone.make_naive(value), WIB)
 
 
-class TeamForm(forms.Form):
+class TeamForm(JurorGroupForm):
     area = forms.ChoiceField(label="Wilayah", choices=FieldTeam.Area.choices)
     lead = JurorChoice(label="Ketua tim", queryset=None)
-    members = JurorsChoice(
-        label="Anggota (juri)",
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = jurors()
-        self.fields["members"].queryset = jurors()
+    members = members_field()

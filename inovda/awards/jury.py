@@ -6,13 +6,12 @@ from decimal import Decimal
 from statistics import median
 
 from django.db import transaction
-from django.utils import timezone
 
 from inovda.accounts.models import Role, User
 from inovda.awards.book import book_for
-from inovda.awards.combine import weighted
 from inovda.awards.errors import AwardError, require_open
 from inovda.awards.models import Award, Juror, JuryScore, Nominee, Panel
+from inovda.awards.rounds import scored, stamp_once
 from inovda.core.audit import log_action
 
 OUTLIER_POINTS = Decimal(25)
@@ -20,6 +19,7 @@ CONFLICT = (
     "Konflik kepentingan: instansi Anda adalah daerah ini atau provinsi asal Anda memuatnya; "
     "Anda tidak dapat menilai nominasi ini."
 )
+ROUND_REFUSALS = ("Hanya ketua panel yang dapat menutup putaran.", "Putaran sudah ditutup.")
 
 
 def jurors():
@@ -83,19 +83,9 @@ def schedule(actor, nominee: Nominee, at) -> Nominee:
     return nominee
 
 
-def clean_scores(aspects, raw: dict) -> dict[str, int]:
-    """Every aspect, a whole number 0–100; raises ``AwardError`` naming the aspect."""
-    scores = {}
-    for aspect in aspects:
-        value = raw.get(aspect.id)
-        try:
-            number = int(str(value).strip())
-        except (TypeError, ValueError):
-            raise AwardError(f"Nilai {aspect.name} wajib berupa bilangan bulat 0–100.") from None
-        if not 0 <= number <= 100:
-            raise AwardError(f"Nilai {aspect.name} harus antara 0 dan 100 (tertulis {number}).")
-        scores[aspect.id] = number
-    return scores
+@transaction.atomic
+def close_round(actor, panel: Panel) -> Panel:
+    return stamp_once(actor, panel, "chair_id", "closed_at", "award.round_closed", ROUND_REFUSALS)
 
 
 @transaction.atomic
@@ -111,35 +101,14 @@ def score_nominee(juror, nominee: Nominee, raw: dict, comment: str) -> JuryScore
         raise AwardError("Nominasi ini tidak sedang dinilai.")
     if has_conflict(juror, nominee):
         raise AwardError(CONFLICT)
-    aspects = book_for(nominee.award.period.year).presentation_aspects
-    scores = clean_scores(aspects, raw)
+    sheet = scored(book_for(nominee.award.period.year).presentation_aspects, raw)
     if not comment.strip():
         raise AwardError("Komentar wajib diisi.")
     score, _ = JuryScore.objects.update_or_create(
-        nominee=nominee,
-        juror=juror,
-        defaults={
-            "panel": panel,
-            "aspects": scores,
-            "total": weighted(aspects, scores),
-            "comment": comment.strip(),
-        },
+        nominee=nominee, juror=juror, defaults={**sheet, "panel": panel, "comment": comment.strip()}
     )
     log_action(juror, "award.jury_scored", nominee, {"total": str(score.total)})
     return score
-
-
-@transaction.atomic
-def close_round(actor, panel: Panel) -> Panel:
-    panel = Panel.objects.select_for_update().get(pk=panel.pk)
-    if actor.pk != panel.chair_id:
-        raise AwardError("Hanya ketua panel yang dapat menutup putaran.")
-    if panel.closed_at:
-        raise AwardError("Putaran sudah ditutup.")
-    panel.closed_at = timezone.now()
-    panel.save(update_fields=["closed_at"])
-    log_action(actor, "award.round_closed", panel, {"scores": panel.scores.count()})
-    return panel
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,18 @@ def admin_context(award, **refused) -> dict:
     }
 
 
+def flash(request, success: str, verb, *args) -> None:
+    """Run a button's verb on ``args``: a refusal becomes the error message of the next page,
+    otherwise ``success`` (when not empty) its success message."""
+    try:
+        verb(*args)
+    except AwardError as exc:
+        messages.error(request, str(exc))
+    else:
+        if success:
+            messages.success(request, success)
+
+
 @login_required
 def admin(request, year: int):
     require_national_admin(request.user)
@@ -91,12 +103,7 @@ def start(request, year: int):
 @require_POST
 def confirm(request, year: int):
     award = get_award_for_admin(request.user, year)
-    try:
-        services.confirm_nominees(request.user, award)
-    except AwardError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Daftar nominasi ditetapkan.")
+    flash(request, "Daftar nominasi ditetapkan.", services.confirm_nominees, request.user, award)
     return redirect("awards:admin", year)
 
 
@@ -105,14 +112,9 @@ def confirm(request, year: int):
 def exclude(request, pk: int):
     require_national_admin(request.user)
     nominee = get_nominee_for_user(request.user, pk)
-    form = ReasonForm(request.POST)
-    try:
-        services.exclude_nominee(request.user, nominee, request.POST.get("reason", ""))
-    except AwardError as exc:
-        messages.error(request, str(exc))
-    else:
-        if form.is_valid():
-            messages.success(request, f"{nominee.region.name} dikecualikan.")
+    done = f"{nominee.region.name} dikecualikan." if ReasonForm(request.POST).is_valid() else ""
+    reason = request.POST.get("reason", "")
+    flash(request, done, services.exclude_nominee, request.user, nominee, reason)
     return redirect("awards:admin", nominee.award.period.year)
 
 
@@ -181,12 +183,9 @@ def presenter(request, pk: int):
     nominee = get_nominee_for_user(request.user, pk)
     form = PresenterForm(request.POST)
     if form.is_valid():
-        try:
-            services.record_presenter(
-                request.user, nominee, form.cleaned_data["name"], form.cleaned_data["office"]
-            )
-        except AwardError as exc:
-            messages.error(request, str(exc))
+        data = form.cleaned_data
+        name, office = data["name"], data["office"]
+        flash(request, "", services.record_presenter, request.user, nominee, name, office)
     return redirect("awards:nominee", nominee.pk)
 
 
@@ -208,12 +207,9 @@ def plenary_page(request, year: int):
 @require_POST
 def sign_off(request, year: int):
     award = get_award_for_admin(request.user, year)
-    try:
-        plenary.sign_off(request.user, award, request.POST.get("reason", ""))
-    except AwardError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Hasil pleno ditetapkan dan dibekukan.")
+    reason = request.POST.get("reason", "")
+    done = "Hasil pleno ditetapkan dan dibekukan."
+    flash(request, done, plenary.sign_off, request.user, award, reason)
     return redirect("awards:plenary", year)
 
 
@@ -221,10 +217,7 @@ def sign_off(request, year: int):
 @require_POST
 def revise(request, year: int):
     award = get_award_for_admin(request.user, year)
-    try:
-        plenary.open_revision(request.user, award, request.POST.get("reason", ""))
-    except AwardError as exc:
-        messages.error(request, str(exc))
+    flash(request, "", plenary.open_revision, request.user, award, request.POST.get("reason", ""))
     return redirect("awards:plenary", year)
 
 

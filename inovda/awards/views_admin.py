@@ -12,11 +12,14 @@ from django.views.decorators.http import require_POST
 from inovda.accounts.access import require_national_admin
 from inovda.awards import field, jury, nominees
 from inovda.awards import jobs as award_jobs
-from inovda.awards.access import get_award_for_admin, get_nominee_for_user
+from inovda.awards.access import (
+    get_award_for_admin,
+    get_certificate_for_admin,
+    get_nominee_for_user,
+)
 from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
-from inovda.awards.models import Certificate
 from inovda.awards.views import admin_context
 from inovda.jobs.models import Job
 
@@ -25,59 +28,49 @@ def _refused(request, award, **refused):
     return render(request, "awards/admin.html", admin_context(award, **refused), status=400)
 
 
-@login_required
-@require_POST
-def panel_create(request, year: int):
-    award = get_award_for_admin(request.user, year)
-    form = PanelForm(award, request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            panel = jury.create_panel(
-                request.user, award, data["cluster"], data["name"], data["chair"], data["members"]
-            )
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{panel.name} dibentuk.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, panel_form=form)
+def _admin_form(form_key: str, bind, act):
+    """The POST view of one form of the admin page: gate → ``bind(award, POST)`` →
+    ``act(user, award, cleaned data)``, which returns the success message → the admin page; a
+    refusal shows the page again with the form and its reason (400)."""
+
+    @login_required
+    @require_POST
+    def view(request, year: int):
+        award = get_award_for_admin(request.user, year)
+        form = bind(award, request.POST)
+        if form.is_valid():
+            try:
+                done = act(request.user, award, form.cleaned_data)
+            except AwardError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, done)
+                return redirect("awards:admin", year)
+        return _refused(request, award, **{form_key: form})
+
+    view.__name__ = view.__qualname__ = act.__name__.lstrip("_")
+    return view
 
 
-@login_required
-@require_POST
-def slot(request, year: int):
-    award = get_award_for_admin(request.user, year)
-    form = SlotForm(award, request.POST)
-    if form.is_valid():
-        nominee = form.cleaned_data["nominee"]
-        try:
-            jury.schedule(request.user, nominee, form.cleaned_data["at"])
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"Jadwal presentasi {nominee.region.name} ditetapkan.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, slot_form=form)
+def _panel_create(user, award, data) -> str:
+    chair, members = data["chair"], data["members"]
+    panel = jury.create_panel(user, award, data["cluster"], data["name"], chair, members)
+    return f"{panel.name} dibentuk."
 
 
-@login_required
-@require_POST
-def team_create(request, year: int):
-    award = get_award_for_admin(request.user, year)
-    form = TeamForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            team = field.create_team(
-                request.user, award, data["area"], data["lead"], data["members"]
-            )
-        except AwardError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{team} dibentuk.")
-            return redirect("awards:admin", year)
-    return _refused(request, award, team_form=form)
+def _slot(user, award, data) -> str:
+    jury.schedule(user, data["nominee"], data["at"])
+    return f"Jadwal presentasi {data['nominee'].region.name} ditetapkan."
+
+
+def _team_create(user, award, data) -> str:
+    team = field.create_team(user, award, data["area"], data["lead"], data["members"])
+    return f"{team} dibentuk."
+
+
+panel_create = _admin_form("panel_form", PanelForm, _panel_create)
+slot = _admin_form("slot_form", SlotForm, _slot)
+team_create = _admin_form("team_form", lambda award, data: TeamForm(data), _team_create)
 
 
 @login_required
@@ -96,10 +89,7 @@ def promote(request, pk: int):
 @login_required
 @require_POST
 def revoke(request, number: str):
-    require_national_admin(request.user)
-    cert = Certificate.objects.select_related("award__period").filter(number=number).first()
-    if cert is None:
-        raise Http404("Piagam tidak ditemukan.")
+    cert = get_certificate_for_admin(request.user, number)
     try:
         revoke_certificate(request.user, cert, request.POST.get("reason", ""))
     except AwardError as exc:

@@ -18,12 +18,21 @@ from inovda.awards.access import (
 from inovda.awards.book import book_for
 from inovda.awards.errors import AwardError
 from inovda.awards.models import FieldTeam, JuryScore, Panel
+from inovda.awards.views import flash
 from inovda.innovations.downloads import private_file_response
 
 
 def _require_juror_or_admin(user) -> None:
     if not (user.role == Role.JUROR or user.is_national_admin):
         raise PermissionDenied("Halaman ini untuk juri.")
+
+
+def _lead_stamp(request, verb, group):
+    """The lead's closing stamp; refused (not the lead, already stamped) is a 403."""
+    try:
+        return verb(request.user, group)
+    except AwardError as exc:
+        raise PermissionDenied(str(exc)) from None
 
 
 @login_required
@@ -89,10 +98,7 @@ def panel(request, pk: int):
 @require_POST
 def close(request, pk: int):
     panel = get_panel_for_user(request.user, pk)
-    try:
-        jury.close_round(request.user, panel)
-    except AwardError as exc:
-        raise PermissionDenied(str(exc)) from None
+    _lead_stamp(request, jury.close_round, panel)
     messages.success(request, "Putaran penilaian ditutup.")
     return redirect("awards:panel", panel.pk)
 
@@ -115,17 +121,9 @@ def team(request, pk: int):
 def field_score(request, pk: int, nominee: int):
     team = get_team_for_user(request.user, pk)
     target = get_nominee_for_user(request.user, nominee)
-    aspects = book_for(team.award.period.year).field_aspects
-    try:
-        field.field_score(
-            request.user,
-            team,
-            target,
-            {a.id: request.POST.get(a.id, "") for a in aspects},
-            request.POST.get("note", ""),
-        )
-    except AwardError as exc:
-        messages.error(request, str(exc))
+    raw = {a.id: request.POST.get(a.id, "") for a in book_for(team.award.period.year).field_aspects}
+    note = request.POST.get("note", "")
+    flash(request, "", field.field_score, request.user, team, target, raw, note)
     return redirect("awards:team", team.pk)
 
 
@@ -143,11 +141,7 @@ def minutes(request, pk: int):
 @login_required
 @require_POST
 def sign(request, pk: int):
-    team = get_team_for_user(request.user, pk)
-    try:
-        field.sign_minutes(request.user, team)
-    except AwardError as exc:
-        raise PermissionDenied(str(exc)) from None
+    team = _lead_stamp(request, field.sign_minutes, get_team_for_user(request.user, pk))
     return redirect("awards:minutes", team.pk)
 
 
@@ -156,10 +150,8 @@ def sign(request, pk: int):
 def evidence_upload(request, pk: int, nominee: int):
     team = get_team_for_user(request.user, pk)
     target = get_nominee_for_user(request.user, nominee)
-    try:
-        field.add_field_evidence(request.user, team, target, request.FILES.get("file"))
-    except AwardError as exc:
-        messages.error(request, str(exc))
+    upload = request.FILES.get("file")
+    flash(request, "", field.add_field_evidence, request.user, team, target, upload)
     return redirect("awards:team", team.pk)
 
 

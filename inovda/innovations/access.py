@@ -5,14 +5,18 @@ pages that show it and offer to change it; ``get_*_for_user`` serves the pages t
 (or only write)."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
-from inovda.accounts.access import Access, can_see_region, pemda_write_denied
+from inovda.accounts.access import Access, can_see_region, first_visible, pemda_write_denied
 from inovda.accounts.models import Role
 from inovda.innovations.models import Answer, Evidence, Innovation, Status, Submission
 from inovda.regions.models import extension_close
 
 EDITABLE = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.VERIFIED)
+
+
+def _in_sight(user):
+    """Visible when the user may see the row's region."""
+    return lambda row: can_see_region(user, row.region)
 
 
 def innovation_denied(
@@ -33,14 +37,12 @@ def innovation_denied(
 
 
 def _visible_innovation(user, pk: int) -> Innovation:
-    innovation = (
+    rows = (
         Innovation.objects.select_related("region__period", "created_by")
         .annotate(extension_closes_at=extension_close("region__period", "region__current_code"))
         .filter(pk=pk)
-        .first()
     )
-    if innovation is None or not can_see_region(user, innovation.region):
-        raise Http404("Inovasi tidak ditemukan.")
+    innovation = first_visible(rows, "Inovasi tidak ditemukan.", _in_sight(user))
     # Carried to the region, whose pages show the deadline.
     innovation.region.extension_closes_at = innovation.extension_closes_at
     return innovation
@@ -65,14 +67,8 @@ def _answer_denied(user, answer: Answer) -> PermissionDenied | None:
 
 
 def _visible_answer(user, pk: int) -> Answer:
-    answer = (
-        Answer.objects.select_related("region__period", "innovation__region__period")
-        .filter(pk=pk)
-        .first()
-    )
-    if answer is None or not can_see_region(user, answer.region):
-        raise Http404("Jawaban tidak ditemukan.")
-    return answer
+    rows = Answer.objects.select_related("region__period", "innovation__region__period")
+    return first_visible(rows.filter(pk=pk), "Jawaban tidak ditemukan.", _in_sight(user))
 
 
 def answer_access(user, pk: int) -> Access[Answer]:
@@ -87,16 +83,12 @@ def get_answer_for_user(user, pk: int, write: bool = False) -> Answer:
 
 
 def _visible_evidence(user, pk: int) -> Evidence:
-    evidence = (
-        Evidence.objects.select_related(
-            "answer__region__period", "answer__innovation__region__period"
-        )
-        .filter(pk=pk)
-        .first()
+    rows = Evidence.objects.select_related(
+        "answer__region__period", "answer__innovation__region__period"
+    ).filter(pk=pk)
+    return first_visible(
+        rows, "Berkas tidak ditemukan.", lambda e: can_see_region(user, e.answer.region)
     )
-    if evidence is None or not can_see_region(user, evidence.answer.region):
-        raise Http404("Berkas tidak ditemukan.")
-    return evidence
 
 
 def evidence_access(user, pk: int) -> Access[Evidence]:
@@ -111,11 +103,5 @@ def get_evidence_for_user(user, pk: int) -> Evidence:
 
 def get_submission_for_user(user, pk: int) -> Submission:
     """A receipt: readable by whoever may see its region."""
-    submission = (
-        Submission.objects.select_related("region__period", "innovation", "submitted_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if submission is None or not can_see_region(user, submission.region):
-        raise Http404("Tanda terima tidak ditemukan.")
-    return submission
+    rows = Submission.objects.select_related("region__period", "innovation", "submitted_by")
+    return first_visible(rows.filter(pk=pk), "Tanda terima tidak ditemukan.", _in_sight(user))

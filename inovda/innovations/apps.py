@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from inovda.core import appconfig
 
 
-class InnovationsConfig(AppConfig):
+class InnovationsConfig(appconfig.RegisteringConfig):
     name = "inovda.innovations"
     verbose_name = "Inovasi daerah"
-
-    def ready(self) -> None:
-        from inovda.innovations import audit, todo
-
-        audit.register()
-        todo.register_home()
+    home_tasks = True

@@ -37,6 +37,12 @@ def level_field(indicator: Indicator) -> forms.TypedChoiceField:
     )
 
 
+def note_field(indicator: Indicator) -> forms.CharField:
+    return forms.CharField(
+        label=f"Catatan indikator {indicator.id}", required=False, widget=forms.Textarea(NOTE)
+    )
+
+
 def level_choices(indicator: Indicator) -> list[tuple[int, str]]:
     return [(0, "0 — belum ada / tidak memenuhi")] + [
         (n, f"{n} — {text}") for n, text in enumerate(indicator.levels, start=1)
@@ -61,6 +67,32 @@ class ReadOnlyMixin:
     def make_read_only(self) -> None:
         for field in self.fields.values():
             field.disabled = True
+
+
+class IndicatorRowsMixin:
+    """A form with a group of fields per indicator, each named ``<part>_<indicator id>``; a
+    part an indicator lacks (a basis without bases) stays empty in its row."""
+
+    ROW_PARTS: tuple[str, ...] = ()
+    fields: dict
+    answers: dict[str, Answer]
+
+    def row_indicators(self) -> tuple[Indicator, ...]:
+        raise NotImplementedError
+
+    def rows(self) -> list[Row]:
+        return [
+            Row(
+                indicator=i,
+                answer=self.answers.get(i.id),
+                **{
+                    part: self[f"{part}_{i.id}"]
+                    for part in self.ROW_PARTS
+                    if f"{part}_{i.id}" in self.fields
+                },
+            )
+            for i in self.row_indicators()
+        ]
 
 
 class UrusanField(forms.ChoiceField):
@@ -98,9 +130,11 @@ def profile_formfield(field: models.Field, **kwargs) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
-class InnovationForm(ReadOnlyMixin, forms.ModelForm):
+class InnovationForm(ReadOnlyMixin, IndicatorRowsMixin, forms.ModelForm):
     """The profile fields come from ``fields.PROFILE`` and the model; the SID rows from the
     rulebook. The Excel import binds this same form for every row."""
+
+    ROW_PARTS = ("level", "basis", "note")
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -124,11 +158,7 @@ class InnovationForm(ReadOnlyMixin, forms.ModelForm):
                     + [(b.id, f"{b.id}. {b.name}") for b in indicator.bases],
                     required=False,
                 )
-            self.fields[f"note_{indicator.id}"] = forms.CharField(
-                label=f"Catatan indikator {indicator.id}",
-                required=False,
-                widget=forms.Textarea(NOTE),
-            )
+            self.fields[f"note_{indicator.id}"] = note_field(indicator)
 
     @classmethod
     def initial_for(cls, innovation: Innovation, answers: dict[str, Answer]) -> dict:
@@ -152,17 +182,8 @@ class InnovationForm(ReadOnlyMixin, forms.ModelForm):
             self.add_error("tanggal_penerapan", "Waktu penerapan tidak boleh sebelum uji coba.")
         return cleaned
 
-    def rows(self) -> list[Row]:
-        return [
-            Row(
-                indicator=i,
-                level=self[f"level_{i.id}"],
-                basis=self[f"basis_{i.id}"] if i.bases else None,
-                note=self[f"note_{i.id}"],
-                answer=self.answers.get(i.id),
-            )
-            for i in self.rulebook.sid_indicators
-        ]
+    def row_indicators(self) -> tuple[Indicator, ...]:
+        return self.rulebook.sid_indicators
 
     def profile_fields(self) -> list[forms.BoundField]:
         return [self[f] for f in INNOVATION_FIELDS]
@@ -203,6 +224,23 @@ def display_value(value) -> str:
     return str(value)
 
 
+# (form key, Answer attribute, the word shown) of the parts of an answer a user types.
+LEVEL_PART, NOTE_PART = ("level", "claimed_level", "level"), ("note", "note", "catatan")
+SID_PARTS = (LEVEL_PART, ("basis", "basis", "basis"), NOTE_PART)
+SPD_PARTS = (LEVEL_PART, ("value", "value", "nilai"), NOTE_PART)
+
+
+def answer_conflicts(indicator_id: str, answer: Answer | None, values: dict, parts) -> list:
+    """(what, your input, what is stored now) for every part of one answer that differs."""
+    rows = []
+    for key, attr, what in parts:
+        now = getattr(answer, attr) if answer else ("" if key != "level" else 0)
+        if values[key] != now:
+            label = f"Indikator {indicator_id} ({what})"
+            rows.append((label, display_value(values[key]), display_value(now)))
+    return rows
+
+
 def innovation_conflicts(form: InnovationForm, current: Innovation) -> list[tuple[str, str, str]]:
     """(what, your input, what is stored now) for every field that differs."""
     data = form.to_data()
@@ -213,26 +251,14 @@ def innovation_conflicts(form: InnovationForm, current: Innovation) -> list[tupl
             rows.append((label, display_value(data[field]), display_value(getattr(current, field))))
     stored = {a.indicator_id: a for a in current.answers.all()}
     for indicator_id, values in data["answers"].items():
-        answer = stored.get(indicator_id)
-        for key, attr, what in (
-            ("level", "claimed_level", "level"),
-            ("basis", "basis", "basis"),
-            ("note", "note", "catatan"),
-        ):
-            now = getattr(answer, attr) if answer else ("" if key != "level" else 0)
-            if values[key] != now:
-                rows.append(
-                    (
-                        f"Indikator {indicator_id} ({what})",
-                        display_value(values[key]),
-                        display_value(now),
-                    )
-                )
+        rows += answer_conflicts(indicator_id, stored.get(indicator_id), values, SID_PARTS)
     return rows
 
 
-class ProfileForm(ReadOnlyMixin, forms.Form):
+class ProfileForm(ReadOnlyMixin, IndicatorRowsMixin, forms.Form):
     """One row per SPD indicator: level, supporting value, note, and the row's version."""
+
+    ROW_PARTS = ("level", "value", "note", "version")
 
     def __init__(self, rulebook: Rulebook, answers: dict[str, Answer], *args, **kwargs):
         kwargs.setdefault("initial", self.initial_for(answers))
@@ -244,11 +270,7 @@ class ProfileForm(ReadOnlyMixin, forms.Form):
             self.fields[f"value_{indicator.id}"] = forms.CharField(
                 label=f"Nilai pendukung indikator {indicator.id}", max_length=64, required=False
             )
-            self.fields[f"note_{indicator.id}"] = forms.CharField(
-                label=f"Catatan indikator {indicator.id}",
-                required=False,
-                widget=forms.Textarea(NOTE),
-            )
+            self.fields[f"note_{indicator.id}"] = note_field(indicator)
             self.fields[f"version_{indicator.id}"] = forms.IntegerField(
                 widget=forms.HiddenInput, required=False
             )
@@ -263,18 +285,8 @@ class ProfileForm(ReadOnlyMixin, forms.Form):
             initial[f"version_{indicator_id}"] = answer.version
         return initial
 
-    def rows(self) -> list[Row]:
-        return [
-            Row(
-                indicator=i,
-                level=self[f"level_{i.id}"],
-                value=self[f"value_{i.id}"],
-                note=self[f"note_{i.id}"],
-                version=self[f"version_{i.id}"],
-                answer=self.answers.get(i.id),
-            )
-            for i in self.rulebook.spd_indicators
-        ]
+    def row_indicators(self) -> tuple[Indicator, ...]:
+        return self.rulebook.spd_indicators
 
     def to_data(self) -> dict:
         return {
@@ -292,15 +304,7 @@ class ProfileForm(ReadOnlyMixin, forms.Form):
         rows = []
         for indicator_id in ids:
             answer = stored.get(indicator_id)
-            for key, attr, what in (
-                ("level", "claimed_level", "level"),
-                ("value", "value", "nilai"),
-                ("note", "note", "catatan"),
-            ):
-                now = getattr(answer, attr) if answer else ("" if key != "level" else 0)
-                if data[indicator_id][key] != now:
-                    yours = display_value(data[indicator_id][key])
-                    rows.append((f"Indikator {indicator_id} ({what})", yours, display_value(now)))
+            rows += answer_conflicts(indicator_id, answer, data[indicator_id], SPD_PARTS)
         return rows
 
 

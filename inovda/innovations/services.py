@@ -212,6 +212,18 @@ class Receipt:
     created: bool  # False: nothing new since the last receipt (e.g. a double click)
 
 
+def _receipt(actor, region: Region, content: dict, digest: str, innovation=None) -> Submission:
+    """A new receipt of what was sent: the content as sent and its hash."""
+    return Submission.objects.create(
+        region=region,
+        innovation=innovation,
+        submitted_by=actor,
+        submitted_at=timezone.now(),
+        content_hash=digest,
+        snapshot=content,
+    )
+
+
 def submit_innovation(actor, innovation: Innovation) -> Receipt:
     """Send the innovation to the verifiers and give a receipt.
 
@@ -239,14 +251,7 @@ def submit_innovation(actor, innovation: Innovation) -> Receipt:
             require_transition(current.status, Status.SUBMITTED)
             current.status = Status.SUBMITTED
             current.save(update_fields=["status", "updated_at"])
-        submission = Submission.objects.create(
-            region=current.region,
-            innovation=current,
-            submitted_by=actor,
-            submitted_at=timezone.now(),
-            content_hash=digest,
-            snapshot=content,
-        )
+        submission = _receipt(actor, current.region, content, digest, innovation=current)
         log_action(
             actor,
             "innovation.submitted",
@@ -330,13 +335,7 @@ def submit_profile(actor, region: Region) -> Receipt:
         latest = latest.first()
         if latest is not None and latest.content_hash == digest:
             return Receipt(latest, created=False)
-        submission = Submission.objects.create(
-            region=region,
-            submitted_by=actor,
-            submitted_at=timezone.now(),
-            content_hash=digest,
-            snapshot=content,
-        )
+        submission = _receipt(actor, region, content, digest)
         log_action(
             actor, "profile.submitted", region, {"submission": submission.pk, "hash": digest}
         )

@@ -73,16 +73,25 @@ def _refused(request, answer, error: str, template: str, status: int = 400, **ex
     return render(request, template, _context(answer, error=error, **extra), status=status)
 
 
-@csrf_exempt
-@login_required
-@friendly_closed
-@require_http_methods(["GET", "POST"])
-def upload(request, answer_pk: int):
-    answer = answer_access(request.user, answer_pk).require_write()
+def file_form(view):
+    """A page that takes a file: CSRF-exempt at the door (the view refuses an oversized body
+    first, then checks CSRF inside), for a signed-in user, GET or POST."""
+    return csrf_exempt(login_required(friendly_closed(require_http_methods(["GET", "POST"])(view))))
+
+
+def _oversized(request, answer, template: str, **extra):
+    """The refusal (413) of a POST whose body is larger than any evidence file, else None."""
     if request.method == "POST" and _too_large(request):
         error = TOO_LARGE.format(limit=limit_text())
-        return _refused(request, answer, error, "innovations/evidence_upload.html", 413)
-    return _upload(request, answer)
+        return _refused(request, answer, error, template, 413, **extra)
+    return None
+
+
+@file_form
+def upload(request, answer_pk: int):
+    answer = answer_access(request.user, answer_pk).require_write()
+    oversized = _oversized(request, answer, "innovations/evidence_upload.html")
+    return oversized or _upload(request, answer)
 
 
 @csrf_protect
@@ -96,19 +105,12 @@ def _upload(request, answer):
     return _done(request, answer, f"Berkas {evidence.original_name} tersimpan.")
 
 
-@csrf_exempt
-@login_required
-@friendly_closed
-@require_http_methods(["GET", "POST"])
+@file_form
 def replace(request, pk: int):
     evidence = evidence_access(request.user, pk).require_write()
-    answer = evidence.answer
-    if request.method == "POST" and _too_large(request):
-        error = TOO_LARGE.format(limit=limit_text())
-        return _refused(
-            request, answer, error, "innovations/evidence_replace.html", 413, evidence=evidence
-        )
-    return _replace(request, answer, evidence)
+    template = "innovations/evidence_replace.html"
+    oversized = _oversized(request, evidence.answer, template, evidence=evidence)
+    return oversized or _replace(request, evidence.answer, evidence)
 
 
 @csrf_protect

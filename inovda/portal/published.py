@@ -6,12 +6,13 @@ publication and (on the dashboard) the trend across periods.
 """
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from inovda.regions.models import Period
-from inovda.results.public import Periods
+from inovda.results.public import Periods, latest_publications
 from inovda.rulebooks.loader import load_rulebook
 
 
@@ -37,3 +38,22 @@ def unpublished(
         raise Http404(f"Periode {year} tidak ada.")
     context = period_context(periods, None, link) | {"unpublished_year": year}
     return render(request, "portal/belum_dipublikasikan.html", context)
+
+
+def published_page(link: Callable[[int], str]):
+    """A page of one published period: the view is called as ``view(request, year, periods,
+    publication)`` with every period's latest publication and this year's; a year not
+    published yet gets the ``unpublished`` page instead."""
+
+    def decorate(view):
+        @wraps(view)
+        def page(request: HttpRequest, year: int) -> HttpResponse:
+            periods = latest_publications()
+            publication = periods.get(year)
+            if publication is None:
+                return unpublished(request, periods, year, link)
+            return view(request, year, periods, publication)
+
+        return page
+
+    return decorate

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from inovda.portal.charts import columns, stacked
-from inovda.portal.published import period_context, unpublished
+from inovda.portal.published import period_context, published_page
 from inovda.portal.templatetags.portal import angka, persen
 from inovda.regions.clusters import Cluster
 from inovda.results.public import latest_publications
@@ -60,11 +60,8 @@ def trend_charts(periods) -> list:
 
 
 @require_GET
-def dashboard(request, year: int):
-    periods = latest_publications()
-    publication = periods.get(year)
-    if publication is None:
-        return unpublished(request, periods, year, dashboard_link)
+@published_page(dashboard_link)
+def dashboard(request, year: int, periods, publication):
     recap = publication.recap
     levels = (*TINGKAT, "total")
     participation = [

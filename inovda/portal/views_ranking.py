@@ -12,10 +12,10 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from inovda.portal.forms import RankingFilter
-from inovda.portal.published import period_context, unpublished
+from inovda.portal.published import period_context, published_page
 from inovda.regions.clusters import Cluster
 from inovda.results.models import Publication, PublishedResult
-from inovda.results.public import cluster_rows, latest_publications
+from inovda.results.public import cluster_rows
 
 PER_PAGE = 50
 DEFAULT_CLUSTER = Cluster.KABUPATEN.value
@@ -41,11 +41,8 @@ def filtered(rows: QuerySet[PublishedResult], filters: dict) -> QuerySet[Publish
 
 
 @require_GET
-def ranking(request, year: int):
-    periods = latest_publications()
-    publication = periods.get(year)
-    if publication is None:
-        return unpublished(request, periods, year, ranking_link)
+@published_page(ranking_link)
+def ranking(request, year: int, periods, publication):
     data = request.GET.copy()
     data.setdefault("klaster", DEFAULT_CLUSTER)
     form = RankingFilter(data, provinces(publication))

@@ -1,10 +1,5 @@
-from django.apps import AppConfig
+from inovda.core import appconfig
 
 
-class RegionsConfig(AppConfig):
+class RegionsConfig(appconfig.RegisteringConfig):
     name = "inovda.regions"
-
-    def ready(self) -> None:
-        from inovda.regions import audit
-
-        audit.register()

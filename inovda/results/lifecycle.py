@@ -212,6 +212,11 @@ class Step:
         return STATE_LABELS[self.state]
 
 
+def _once(key: str, label: str, done: str | None, todo: str) -> Step:
+    """A step done once it has happened (``done`` says when), else still to do."""
+    return Step(key, label, DONE if done else TODO, done or todo)
+
+
 def _assignment_step(period: Period) -> Step:
     codes = set(Assignment.objects.filter(period=period).values_list("region_code", flat=True))
     reporting = set(
@@ -263,19 +268,11 @@ def steps(period: Period, now: datetime | None = None) -> list[Step]:
             f"{still_open} sanggahan belum diputuskan.",
         )
     computed = Result.objects.filter(period=period).aggregate(at=Max("computed_at"))["at"]
-    recomputed = Step(
-        "recompute",
-        "Hitung ulang",
-        DONE if computed else TODO,
-        f"Terakhir dihitung {_wib(computed)}." if computed else "Belum pernah dihitung.",
-    )
+    done = f"Terakhir dihitung {_wib(computed)}." if computed else None
+    recomputed = _once("recompute", "Hitung ulang", done, "Belum pernah dihitung.")
     latest = latest_publication(period)
-    published = Step(
-        "publish",
-        "Publikasi",
-        DONE if latest else TODO,
-        f"Publikasi {latest.number}, {_wib(latest.published_at)}." if latest else "Belum ada.",
-    )
+    done = f"Publikasi {latest.number}, {_wib(latest.published_at)}." if latest else None
+    published = _once("publish", "Publikasi", done, "Belum ada.")
     counts = status_counts(period)
     locked, verified = counts.get(Status.LOCKED, 0), counts.get(Status.VERIFIED, 0)
     lock_state = TODO if not latest else ACTIVE if verified else DONE

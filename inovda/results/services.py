@@ -69,6 +69,13 @@ def compact_breakdown(score: RegionScore) -> dict:
             ]
             for s in score.innovation_scores
         ],
+        **_totals(score),
+    }
+
+
+def _totals(score: RegionScore) -> dict:
+    """The breakdown's totals, the same from an explained and from a packed score."""
+    return {
         "sid_sum": str(round2(score.sid_sum)),
         "divisor": score.divisor,
         "sid_indicators": str(round2(score.sid_indicators)),
@@ -100,14 +107,7 @@ def packed_breakdown(rulebook: Rulebook, region: PackedRegion, scored: PackedSco
                 region.innovations, scored.points, scored.levels, strict=True
             )
         ],
-        "sid_sum": str(round2(score.sid_sum)),
-        "divisor": score.divisor,
-        "sid_indicators": str(round2(score.sid_indicators)),
-        "count": {
-            "innovations": score.innovations_counted,
-            "yandas_covered": list(score.yandas_covered),
-            "gate_met": score.count_gate_met,
-        },
+        **_totals(score),
     }
 
 

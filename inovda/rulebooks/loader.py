@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any, cast
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
 from inovda.rulebooks.checks import KeyPath, semantic_problems
+from inovda.rulebooks.files import FileProblems, YearFiles
 from inovda.rulebooks.model import (
     Aggregation,
     Band,
@@ -39,33 +40,25 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMA_PATH = Path(__file__).resolve().parent / "rulebook.schema.json"
 
 
-class RulebookError(Exception):
+class RulebookError(FileProblems):
     """A rulebook file that cannot be used; ``problems`` holds one line per problem."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+
+FILES = YearFiles(
+    DATA_DIR,
+    RulebookError,
+    missing="no rulebook for year {year} (available: {years})",
+    unreadable="{path}: cannot read: {reason}",
+)
 
 
 def available_years() -> list[int]:
-    return sorted(int(p.stem) for p in DATA_DIR.glob("*.json") if p.stem.isdigit())
+    return FILES.years()
 
 
 def load_rulebook(year_or_path: int | str | Path) -> Rulebook:
     """A shipped year (int or digit string) or a path to any rulebook file."""
-    if isinstance(year_or_path, int) or (isinstance(year_or_path, str) and year_or_path.isdigit()):
-        path = DATA_DIR / f"{int(year_or_path)}.json"
-        if not path.is_file():
-            years = ", ".join(map(str, available_years()))
-            raise RulebookError([f"no rulebook for year {year_or_path} (available: {years})"])
-    else:
-        path = Path(year_or_path)
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise RulebookError([f"{path}: cannot read: {exc.strerror}"]) from None
-    # Keyed on mtime and size too, so a file edited while the process runs is read again.
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _load(*FILES.cache_key(year_or_path))
 
 
 @functools.lru_cache(maxsize=64)

@@ -30,6 +30,11 @@ PREDICATE_LABELS: dict[Predicate, str] = {
     "kurang_inovatif": "Kurang Inovatif",
     "tidak_dapat_dinilai": "Tidak Dapat Dinilai",
 }
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    "confirmed": "terkonfirmasi",
+    "inferred": "disimpulkan",
+    "approximate": "perkiraan",
+}
 MAX_LEVEL = 3
 
 T = TypeVar("T")

@@ -2,9 +2,8 @@
 what the user may not see, 403 for what they may see but not act on."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
-from inovda.accounts.access import can_see_region
+from inovda.accounts.access import can_see_region, first_visible
 from inovda.regions.models import Period
 from inovda.verification.models import Objection, QCReview
 
@@ -25,30 +24,17 @@ def require_national_admin(user) -> None:
 
 
 def get_period(year: int) -> Period:
-    period = Period.objects.filter(year=year).first()
-    if period is None:
-        raise Http404(f"Periode {year} tidak ditemukan.")
-    return period
+    return first_visible(Period.objects.filter(year=year), f"Periode {year} tidak ditemukan.")
 
 
 def get_objection_for_user(user, pk: int) -> Objection:
-    objection = (
-        Objection.objects.select_related("region__period", "raised_by", "resolved_by")
-        .filter(pk=pk)
-        .first()
+    rows = Objection.objects.select_related("region__period", "raised_by", "resolved_by")
+    return first_visible(
+        rows.filter(pk=pk), "Sanggahan tidak ditemukan.", lambda o: can_see_region(user, o.region)
     )
-    if objection is None or not can_see_region(user, objection.region):
-        raise Http404("Sanggahan tidak ditemukan.")
-    return objection
 
 
 def get_qc_review_for_reviewer(user, pk: int) -> QCReview:
     """A QC review exists only for its reviewer: nobody else sees it, and it is blind."""
-    review = (
-        QCReview.objects.select_related("answer__region__period", "answer__innovation")
-        .filter(pk=pk, reviewer_id=user.pk)
-        .first()
-    )
-    if review is None:
-        raise Http404("Tinjauan QC tidak ditemukan.")
-    return review
+    rows = QCReview.objects.select_related("answer__region__period", "answer__innovation")
+    return first_visible(rows.filter(pk=pk, reviewer_id=user.pk), "Tinjauan QC tidak ditemukan.")

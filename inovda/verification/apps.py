@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from inovda.core import appconfig
 
 
-class VerificationConfig(AppConfig):
+class VerificationConfig(appconfig.RegisteringConfig):
     name = "inovda.verification"
     verbose_name = "Verifikasi"
-
-    def ready(self) -> None:
-        from inovda.verification import audit, todo
-
-        audit.register()
-        todo.register_home()
+    home_tasks = True

@@ -186,15 +186,16 @@ def _after_decision(answer, and_next: bool) -> str:
     return f"{url}#jawaban-{following.pk}" if following else f"{url}#selesai"
 
 
-def _innovation_action(request, pk: int, act, form_class=None):
-    """Gate → optional form → service; the item page again (400) when refused."""
+def _innovation_action(request, pk: int, verb, form_class=None):
+    """Gate → optional form → ``verb(user, innovation, *the form's values)``; the item page
+    again (400) when refused, else None."""
     innovation = get_innovation_for_user(request.user, pk)
     require_verifier(request.user)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         return render_item(request, innovation, error="Isian wajib diisi.", status=400)
     try:
-        act(innovation, *(form.cleaned_data.values() if form else ()))
+        verb(request.user, innovation, *(form.cleaned_data.values() if form else ()))
     except Refused as exc:
         return render_item(request, innovation, error=str(exc), status=400)
     return None
@@ -203,8 +204,7 @@ def _innovation_action(request, pk: int, act, form_class=None):
 @login_required
 @require_POST
 def start(request, pk: int):
-    refused = _innovation_action(request, pk, lambda i: review.start_review(request.user, i))
-    return refused or redirect("verifikasi:item", pk)
+    return _innovation_action(request, pk, review.start_review) or redirect("verifikasi:item", pk)
 
 
 @login_required
@@ -213,7 +213,7 @@ def accept_zero(request, pk: int):
     """Accept every undecided level-0 claim of the innovation at once."""
     accepted = []
     refused = _innovation_action(
-        request, pk, lambda i: accepted.append(review.accept_unclaimed(request.user, i))
+        request, pk, lambda user, i: accepted.append(review.accept_unclaimed(user, i))
     )
     if refused:
         return refused
@@ -224,9 +224,7 @@ def accept_zero(request, pk: int):
 @login_required
 @require_POST
 def return_to_region(request, pk: int):
-    refused = _innovation_action(
-        request, pk, lambda i, notes: review.return_to_region(request.user, i, notes), NotesForm
-    )
+    refused = _innovation_action(request, pk, review.return_to_region, NotesForm)
     if refused:
         return refused
     messages.success(request, "Inovasi dikembalikan ke pemda untuk diperbaiki.")
@@ -236,25 +234,21 @@ def return_to_region(request, pk: int):
 @login_required
 @require_POST
 def ineligible(request, pk: int):
-    refused = _innovation_action(
-        request, pk, lambda i, r: review.declare_ineligible(request.user, i, r), ReasonForm
-    )
+    refused = _innovation_action(request, pk, review.declare_ineligible, ReasonForm)
     return refused or redirect("verifikasi:item", pk)
 
 
 @login_required
 @require_POST
 def eligible(request, pk: int):
-    refused = _innovation_action(
-        request, pk, lambda i, r: review.restore_eligibility(request.user, i, r), ReasonForm
-    )
+    refused = _innovation_action(request, pk, review.restore_eligibility, ReasonForm)
     return refused or redirect("verifikasi:item", pk)
 
 
 @login_required
 @require_POST
 def finish(request, pk: int):
-    refused = _innovation_action(request, pk, lambda i: review.finish(request.user, i))
+    refused = _innovation_action(request, pk, review.finish)
     if refused:
         return refused
     innovation = get_innovation_for_user(request.user, pk)

@@ -3,15 +3,15 @@ recompute, publication) are on the period page in ``results``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inovda.accounts.access import get_assignment_for_admin
 from inovda.accounts.assignments import AssignmentError, assign, unassign
-from inovda.accounts.models import Assignment
 from inovda.regions.models import Period
 from inovda.verification.access import get_period, require_national_admin
 from inovda.verification.forms import AssignmentForm
+from inovda.verification.posting import handle_post
 
 
 @login_required
@@ -21,19 +21,16 @@ def assignments(request, year: int):
     period = get_period(year)
     regions = list(period.regions.only("code", "current_code", "name"))
     form = AssignmentForm(request.POST or None, regions=regions)
-    error, status = "", 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                assign(request.user, period, data["verifier"], data["region_code"])
-            except AssignmentError as exc:
-                error, status = str(exc), 400
-            else:
-                messages.success(request, "Penugasan disimpan.")
-                return redirect("verifikasi:assignments", year)
-        else:
-            error, status = "Pilih verifikator dan pemda.", 400
+
+    def assign_one(data):
+        assign(request.user, period, data["verifier"], data["region_code"])
+        messages.success(request, "Penugasan disimpan.")
+        return redirect("verifikasi:assignments", year)
+
+    invalid = "Pilih verifikator dan pemda."
+    done, error, status = handle_post(request, form, invalid, assign_one, AssignmentError)
+    if done is not None:
+        return done
     names = {r.current_code: r.name for r in regions}
     rows = [
         (a, names.get(a.region_code, "?"))
@@ -54,10 +51,7 @@ def assignments(request, year: int):
 @login_required
 @require_POST
 def assignment_remove(request, pk: int):
-    require_national_admin(request.user)
-    assignment = Assignment.objects.select_related("period").filter(pk=pk).first()
-    if assignment is None:
-        raise Http404("Penugasan tidak ditemukan.")
+    assignment = get_assignment_for_admin(request.user, pk)
     unassign(request.user, assignment)
     messages.success(request, "Penugasan dihapus.")
     return redirect("verifikasi:assignments", assignment.period.year)

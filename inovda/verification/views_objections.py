@@ -18,11 +18,11 @@ from inovda.innovations.models import Answer, Status, Verification
 from inovda.innovations.workflow import REPORTED
 from inovda.rulebooks.loader import load_rulebook
 from inovda.verification.access import get_objection_for_user
-from inovda.verification.duties import Refused
 from inovda.verification.forms import ObjectionForm, ResolveForm
 from inovda.verification.items import sheet, with_history
 from inovda.verification.models import Objection, ObjectionWindow, RevisionRequest
 from inovda.verification.objections import raise_objection, resolve_objection
+from inovda.verification.posting import handle_post
 from inovda.verification.scores import compare
 
 
@@ -88,21 +88,17 @@ def objection_new(request, year: int, code: str):
     )
     form = ObjectionForm(request.POST or None, answers=candidates)
     window, window_open = _window(region)
-    error, status = "", 200
-    if request.method == "POST":
-        if form.is_valid():
-            chosen = [a for a in candidates if a.pk in set(form.cleaned_data["answers"])]
-            try:
-                objection = raise_objection(
-                    request.user, region, chosen, form.cleaned_data["argument"]
-                )
-            except Refused as exc:
-                error, status = str(exc), 400
-            else:
-                messages.success(request, "Sanggahan dikirim.")
-                return redirect("verifikasi:objection", objection.pk)
-        else:
-            error, status = "Pilih indikator dan tulis argumen.", 400
+
+    def raise_one(data):
+        chosen = [a for a in candidates if a.pk in set(data["answers"])]
+        objection = raise_objection(request.user, region, chosen, data["argument"])
+        messages.success(request, "Sanggahan dikirim.")
+        return redirect("verifikasi:objection", objection.pk)
+
+    invalid = "Pilih indikator dan tulis argumen."
+    done, error, status = handle_post(request, form, invalid, raise_one)
+    if done is not None:
+        return done
     rulebook = load_rulebook(region.period.rulebook_year)
     context = {
         "region": region,
@@ -154,27 +150,19 @@ def objection_detail(request, pk: int):
     )
     can_resolve = request.user.is_verifier and objection.status == Objection.State.OPEN
     form = ResolveForm(request.POST or None, answers=answers)
-    error, status = "", 200
-    if request.method == "POST":
-        if not can_resolve:
-            raise PermissionDenied("Sanggahan ini tidak dapat Anda putuskan.")
-        if form.is_valid():
-            accepted = form.cleaned_data["accepted"]
-            try:
-                resolve_objection(
-                    request.user,
-                    objection,
-                    accepted,
-                    form.cleaned_data["reason"],
-                    form.new_levels() if accepted else None,
-                )
-            except Refused as exc:
-                error, status = str(exc), 400
-            else:
-                messages.success(request, "Sanggahan diputuskan; hasil dihitung ulang.")
-                return redirect("verifikasi:objection", pk)
-        else:
-            error, status = "Pilih keputusan dan tulis alasannya.", 400
+    if request.method == "POST" and not can_resolve:
+        raise PermissionDenied("Sanggahan ini tidak dapat Anda putuskan.")
+
+    def resolve(data):
+        levels = form.new_levels() if data["accepted"] else None
+        resolve_objection(request.user, objection, data["accepted"], data["reason"], levels)
+        messages.success(request, "Sanggahan diputuskan; hasil dihitung ulang.")
+        return redirect("verifikasi:objection", pk)
+
+    invalid = "Pilih keputusan dan tulis alasannya."
+    done, error, status = handle_post(request, form, invalid, resolve)
+    if done is not None:
+        return done
     rulebook = load_rulebook(objection.region.period.rulebook_year)
     rows = [
         (

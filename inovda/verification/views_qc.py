@@ -27,6 +27,7 @@ from inovda.verification.forms import QCReviewForm, QCSampleForm
 from inovda.verification.items import level_text
 from inovda.verification.kappa import cohen_kappa
 from inovda.verification.models import QCReview
+from inovda.verification.posting import handle_post
 
 
 def agreement(period: Period) -> dict:
@@ -102,23 +103,15 @@ def qc_review(request, pk: int):
     if review.level is not None:
         raise PermissionDenied("Tinjauan ini sudah selesai.")
     form = QCReviewForm(request.POST or None)
-    error, status = "", 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                qc.qc_review(
-                    request.user,
-                    review.answer,
-                    form.cleaned_data["level"],
-                    form.cleaned_data["note"],
-                )
-            except Refused as exc:
-                error, status = str(exc), 400
-            else:
-                messages.success(request, "Tinjauan QC disimpan.")
-                return redirect("verifikasi:qc")
-        else:
-            error, status = "Pilih level.", 400
+
+    def save(data):
+        qc.qc_review(request.user, review.answer, data["level"], data["note"])
+        messages.success(request, "Tinjauan QC disimpan.")
+        return redirect("verifikasi:qc")
+
+    done, error, status = handle_post(request, form, "Pilih level.", save)
+    if done is not None:
+        return done
     answer = review.answer
     rulebook = load_rulebook(answer.region.period.rulebook_year)
     indicator = rulebook.indicator(answer.indicator_id)

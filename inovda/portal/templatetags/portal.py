@@ -8,16 +8,10 @@ from django.utils.formats import number_format
 
 from inovda.regions.clusters import Cluster
 from inovda.regions.models import Region
-from inovda.rulebooks.model import PREDICATE_LABELS
+from inovda.rulebooks.model import CONFIDENCE_LABELS, PREDICATE_LABELS
 from inovda.rulebooks.urusan import urusan_label
 
 register = template.Library()
-
-CONFIDENCE_LABELS = {
-    "confirmed": "terkonfirmasi",
-    "inferred": "disimpulkan",
-    "approximate": "perkiraan",
-}
 
 
 @register.filter
