@@ -99,6 +99,12 @@ def test_it_takes_an_innovation_from_login_to_a_receipt(sized_page, settings, tm
             )
         ).to_be_visible()
     check_page(page)
+    # The eligibility checklist still follows the typing after the upload swaps.
+    checklist = page.locator("[data-kelayakan]")
+    page.fill("#id_rancang_bangun", "Terlalu singkat")
+    expect(checklist).to_contain_text("Rancang bangun 2 kata; minimal")
+    page.fill("#id_rancang_bangun", NARRATIVE)
+    expect(checklist).to_contain_text(f"Rancang bangun {len(NARRATIVE.split())} kata (minimal")
     assert Evidence.objects.filter(answer__innovation=innovation).count() == len(mandatory)
     levels = Answer.objects.filter(innovation=innovation, indicator_id__in=mandatory)
     assert {a.claimed_level for a in levels} == {3}
