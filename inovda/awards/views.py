@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -57,9 +58,7 @@ def admin_context(award, **refused) -> dict:
         "error": refused.get("error", ""),
         # Shown at the top, so the reason is read even when the form itself is hidden.
         "refused_forms": [f for k, f in refused.items() if k.endswith("_form")],
-        "audit": AuditEntry.objects.filter(
-            object_type="awards.award", object_id=str(award.pk)
-        ).select_related("actor")[:30],
+        "audit": _admin_history(award),
     }
 
 
@@ -73,6 +72,22 @@ def flash(request, success: str, verb, *args) -> None:
     else:
         if success:
             messages.success(request, success)
+
+
+def _admin_history(award) -> list[AuditEntry]:
+    """The newest 30 entries of the award and of its panels, field teams and certificates."""
+
+    def ids(rows) -> list[str]:
+        return [str(pk) for pk in rows.values_list("pk", flat=True)]
+
+    where = Q(object_type="awards.award", object_id=str(award.pk))
+    for object_type, rows in (
+        ("awards.panel", award.panels.all()),
+        ("awards.fieldteam", award.field_teams.all()),
+        ("awards.certificate", award.certificates.all()),
+    ):
+        where |= Q(object_type=object_type, object_id__in=ids(rows))
+    return list(AuditEntry.objects.filter(where).select_related("actor")[:30])
 
 
 @login_required

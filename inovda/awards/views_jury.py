@@ -17,7 +17,7 @@ from inovda.awards.access import (
 )
 from inovda.awards.book import book_for
 from inovda.awards.errors import AwardError
-from inovda.awards.models import FieldTeam, JuryScore, Panel
+from inovda.awards.models import FieldTeam, JuryScore, Nominee, Panel
 from inovda.awards.views import flash
 from inovda.innovations.downloads import private_file_response
 
@@ -40,12 +40,13 @@ def mine(request):
     _require_juror_or_admin(request.user)
     panels = Panel.objects.filter(members=request.user).select_related("award__period")
     teams = FieldTeam.objects.filter(members=request.user).select_related("award__period")
+    scored = set(JuryScore.objects.filter(juror=request.user).values_list("nominee_id", flat=True))
     rows = []
     for panel in panels:
         nominees = panel.award.nominees.filter(
-            cluster=panel.cluster, state="ditetapkan"
+            cluster=panel.cluster, state=Nominee.State.CONFIRMED
         ).select_related("region")
-        rows.append((panel, nominees))
+        rows.append((panel, [(n, n.pk in scored) for n in nominees]))
     return render(request, "awards/mine.html", {"panels": rows, "teams": teams})
 
 

@@ -3,10 +3,13 @@ pemda and verifier download of evidence, the QC reviewer's download, the award's
 documents and field-validation evidence).
 
 Evidence is private and uploaded by users, so the answer is built to never run it: an
-attachment under the checked display name (``inline`` only for the verifier's preview of a PDF
-or an image, framed by our own pages alone), the stored content type with ``nosniff``, a
+attachment under the checked display name, the stored content type with ``nosniff``, a
 sandbox CSP (no scripts, no same-origin access) should a browser render it anyway, and
-``private, no-store`` so no shared or local cache keeps a copy. See docs/evidence.md.
+``private, no-store`` so no shared or local cache keeps a copy. ``inline`` (the verifier's
+preview of a PDF or an image) keeps all of that and only lets our own pages frame the file
+(``frame-ancestors 'self'``, ``X-Frame-Options: SAMEORIGIN``); every other answer may be
+framed by no page at all. Chromium's PDF viewer renders inside the sandbox, so the preview
+needs no ``object-src`` or script allowance. See docs/evidence.md.
 """
 
 from urllib.parse import quote
@@ -14,6 +17,9 @@ from urllib.parse import quote
 from django.http import FileResponse, Http404
 
 from inovda.innovations.models import Evidence
+
+# The types a browser shows inline: the verifier's preview (``?tampil=1``) offers only these.
+INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 
 def evidence_response(evidence: Evidence, inline: bool = False) -> FileResponse:
@@ -38,6 +44,10 @@ def private_file_response(
         f"{'inline' if inline else 'attachment'}; filename*=UTF-8''{quote(name, safe='')}"
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if inline:
+        response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'; sandbox"
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    else:
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -16,13 +16,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inovda.core.models import AuditEntry
 from inovda.innovations.access import answer_access, evidence_access, get_evidence_for_user
-from inovda.innovations.downloads import evidence_response
+from inovda.innovations.downloads import INLINE_TYPES, evidence_response
 from inovda.innovations.evidence import (
     TOO_LARGE,
     EvidenceRefused,
@@ -144,15 +143,12 @@ def remove(request, pk: int):
     return _done(request, answer, message)
 
 
-INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
-
-
 @login_required
 @require_safe
-@xframe_options_sameorigin
 def download(request, pk: int):
-    """The file, behind the gate. ``?tampil=1`` shows a PDF or image inline (the verifier's
-    preview frame, same origin only); the sandbox policy stays on either way."""
+    """The file, behind the gate (404 for a region the user may not see). ``?tampil=1`` shows
+    a PDF or image inline for the verifier's preview frame: framed by our own pages only, the
+    sandbox policy on either way; any other answer is an attachment no page may frame."""
     evidence = get_evidence_for_user(request.user, pk)
     inline = request.GET.get("tampil") == "1" and evidence.content_type in INLINE_TYPES
     return evidence_response(evidence, inline=inline)

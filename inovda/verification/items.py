@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 
+from inovda.innovations.downloads import INLINE_TYPES
 from inovda.innovations.models import Answer, Evidence, Verification
 from inovda.rulebooks.model import Indicator, Rulebook
 from inovda.verification.models import Decision
@@ -19,6 +20,11 @@ class Row:
     level_texts: tuple[str, ...]
     latest: Decision | None = None
     evidence: list = field(default_factory=list)  # [(Evidence, url or None)]
+
+    @property
+    def previews(self) -> list:
+        """The evidence a browser can show inline (PDF, JPEG, PNG), with its url."""
+        return [(e, url) for e, url in self.evidence if url and e.content_type in INLINE_TYPES]
 
     @property
     def claimed(self) -> int:

@@ -127,6 +127,6 @@ def test_it_gives_the_juror_a_home_with_its_scoring_page(client, db):
     client.force_login(juror)
     response = client.get(HOME)
     assert response.status_code == 200
-    assert "panel presentasi yang Anda nilai" in response.text
+    assert "Tidak ada pekerjaan yang menunggu." in response.text  # no panel or team yet
     assert reverse("awards:mine") in response.text
     assert "Juri" in response.text

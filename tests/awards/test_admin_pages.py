@@ -52,6 +52,9 @@ def test_the_admin_forms_a_panel(admin_client, personas, award):
     assert AuditEntry.objects.filter(action="award.panel_created", object_id=str(panel.pk))
     page = admin_client.get(response["Location"]).text
     assert "Panel Kota dibentuk." in page
+    history_list = page.split("<h2>Riwayat</h2>")[1]
+    assert "Panel juri dibentuk" in history_list  # the label of awards/audit.py
+    assert ">award.panel_created<" not in history_list  # not the raw code
 
 
 def test_a_second_panel_for_a_cluster_is_refused_and_nothing_stored(admin_client, award):

@@ -43,8 +43,8 @@ def screenshot(page, role: str) -> None:
 
 def login(page, username: str, password: str = PASSWORD) -> None:
     page.goto("/")
-    page.get_by_role("link", name="Masuk", exact=True).click()
-    page.wait_for_url(re.compile(r"/akun/masuk/"))
+    check_page(page)
+    click_through(page, page.get_by_role("link", name="Masuk", exact=True), r"/akun/masuk/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("main").get_by_role("button", name="Masuk").click()

@@ -84,6 +84,18 @@ def test_it_takes_an_innovation_from_login_to_a_receipt(sized_page, settings, tm
     innovation = Innovation.objects.get(name="Puskesmas Keliling Pintar")
     assert innovation.status == Status.DRAFT
 
+    # Leaving a changed form asks first; staying keeps what was typed.
+    first = rulebook.sid_indicators[0].id
+    page.check(f"#id_level_{first}_1")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.locator(".staff-nav").get_by_role("link", name="Beranda saya").click()
+    expect(page.locator("[data-unsaved-note]")).to_be_visible()
+    assert asked == ["beforeunload"]
+    assert re.search(r"/pemda/inovasi/\d+/", page.url)
+    expect(page.locator(f"#id_level_{first}_1")).to_be_checked()
+    page.check(f"#id_level_{first}_2")
+
     mandatory = [i.id for i in rulebook.sid_indicators if i.mandatory]
     for indicator_id in mandatory:
         block = page.locator(f'[id="indikator-{indicator_id}"]')
@@ -93,12 +105,16 @@ def test_it_takes_an_innovation_from_login_to_a_receipt(sized_page, settings, tm
             {"name": f"bukti-{indicator_id}.pdf", "mimeType": "application/pdf", "buffer": PDF}
         )
         block.get_by_role("button", name="Simpan & unggah data dukung").click()
-        expect(
-            page.locator(f'[id="indikator-{indicator_id}"]').get_by_role(
-                "link", name=f"bukti-{indicator_id}.pdf"
-            )
-        ).to_be_visible()
+        block = page.locator(f'[id="indikator-{indicator_id}"]')
+        expect(block.get_by_role("link", name=f"bukti-{indicator_id}.pdf")).to_be_visible()
+        expect(block.locator("h3")).to_be_in_viewport()  # back at the block, not the top
     check_page(page)
+    # The eligibility checklist still follows the typing after the upload swaps.
+    checklist = page.locator("[data-kelayakan]")
+    page.fill("#id_rancang_bangun", "Terlalu singkat")
+    expect(checklist).to_contain_text("Rancang bangun 2 kata; minimal")
+    page.fill("#id_rancang_bangun", NARRATIVE)
+    expect(checklist).to_contain_text(f"Rancang bangun {len(NARRATIVE.split())} kata (minimal")
     assert Evidence.objects.filter(answer__innovation=innovation).count() == len(mandatory)
     levels = Answer.objects.filter(innovation=innovation, indicator_id__in=mandatory)
     assert {a.claimed_level for a in levels} == {3}

@@ -7,11 +7,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from inovda.accounts.models import Assignment, Role
-from inovda.innovations.models import Answer, Innovation, Status, Verification
+from inovda.innovations.models import Answer, Evidence, Innovation, Status, Verification
 from inovda.innovations.services import create_innovation, save_profile, submit_innovation
 from inovda.regions.services import create_period
 from inovda.results.models import Publication
@@ -98,8 +99,26 @@ def test_it_revises_a_returned_innovation_and_sends_it_again(sized_page, setting
     expect(page.locator("[data-receipt-number]")).to_have_text("2026-36.04-0002")
 
 
-def test_it_lets_a_verifier_decide_a_queue(sized_page):
+def assert_pdf_shown(page, marker: str) -> None:
+    """The framed PDF is rendered by the browser's viewer, not blocked or downloaded."""
+    page.wait_for_function(
+        """marker => Array.from(document.querySelectorAll("iframe.preview"))
+            .some(f => f.src.includes(marker))""",
+        arg=marker,
+    )
+    for _ in range(100):  # the viewer loads after the frame: poll, not a fixed wait
+        framed = [f for f in page.frames if marker in f.url]
+        viewer = [f for f in page.frames if f.parent_frame in framed]
+        if framed and viewer and framed[0].evaluate("document.contentType") == "application/pdf":
+            assert not any(f.url.startswith("chrome-error:") for f in page.frames)
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no PDF viewer in {[f.url for f in page.frames]}")
+
+
+def test_it_lets_a_verifier_decide_a_queue(sized_page, settings, tmp_path):
     page = sized_page
+    settings.MEDIA_ROOT = tmp_path
     period = open_period()
     region = period.regions.get(code="36.04")
     admin = make_user("admin.serang", Role.PEMDA_ADMIN, "36.04", "Bappeda")
@@ -110,6 +129,12 @@ def test_it_lets_a_verifier_decide_a_queue(sized_page):
         data["answers"][FIRST]["level"] = 2
         innovation = create_innovation(admin, region, data)
         Innovation.objects.filter(pk=innovation.pk).update(status=Status.SUBMITTED)
+    first = Answer.objects.get(innovation__name="Inovasi pertama", indicator_id=FIRST)
+    evidence = Evidence(
+        answer=first, original_name="sk.pdf", content_type="application/pdf", size=len(PDF)
+    )
+    evidence.file.save("sk.pdf", ContentFile(PDF), save=False)
+    evidence.save()
 
     login(page, "verifikator")
     task = page.locator(".todo-item", has_text="inovasi menunggu keputusan")
@@ -122,6 +147,16 @@ def test_it_lets_a_verifier_decide_a_queue(sized_page):
     page.wait_for_url(re.compile(r"urut=batas"))
     check_page(page)
     click_through(page, page.get_by_role("link", name="Inovasi pertama"), r"/verifikasi/inovasi/")
+
+    # The PDF evidence previews inline, full width under its row, in the browser's viewer;
+    # the sheet's decision column is in view without scrolling sideways.
+    preview = page.locator(".preview-row .preview-details", has_text="sk.pdf")
+    preview.locator("summary").click()
+    expect(preview.locator("iframe.preview")).to_be_visible()
+    assert preview.locator("iframe.preview").bounding_box()["width"] > 300
+    assert_pdf_shown(page, f"/bukti/{evidence.pk}/unduh/?tampil=1")
+    sheet = page.locator(".desk-sheet .table-wrap")
+    assert sheet.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "decisions off-screen"
 
     for name in ("Inovasi pertama", "Inovasi kedua"):
         expect(page.locator("h1")).to_have_text(name)
@@ -180,8 +215,11 @@ def test_it_lets_the_national_admin_publish_through_the_confirmation(sized_page)
         page.get_by_role("link", name="Periode 2026: hitung ulang & publikasi"),
         r"/periode-admin/2026/",
     )
-    page.goto("/periode-admin/2026/terbitkan/")
-    check_page(page)
+    click_through(
+        page,
+        page.get_by_role("link", name="Periksa dan publikasikan 2026"),
+        r"/periode-admin/2026/terbitkan/",
+    )
     expect(page.locator(".blockers")).to_contain_text("Masa pelaporan masih berjalan")
     expect(page.get_by_role("button", name="Ya, publikasikan 2026")).to_have_count(0)
     type(period).objects.filter(pk=period.pk).update(

@@ -53,3 +53,12 @@ def test_it_lists_the_region_in_few_queries(personas, django_assert_max_num_quer
 
     with django_assert_max_num_queries(14):
         client.get(url)
+
+
+def test_it_shows_the_innovations_history_with_labels_not_codes(personas):
+    innovation = make_innovation(region_a(open_period()), personas.admin_a)
+    page = client_for(personas.admin_a).get(reverse("pemda:innovation", args=[innovation.pk]))
+    assert page.status_code == 200
+    history = page.text.split("<h2>Riwayat</h2>")[1]
+    assert '<span title="innovation.created">Inovasi dibuat</span>' in history
+    assert "<code>innovation.created</code>" not in history

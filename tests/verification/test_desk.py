@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 
 from inovda.core.models import AuditEntry
@@ -56,10 +57,24 @@ def test_it_previews_pdf_evidence_inline_behind_the_gate(
 
     shown = verifier_client.get(url + "?tampil=1")
     assert shown.status_code == 200
-    assert shown["Content-Disposition"].startswith("inline;")
-    assert shown["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert b"".join(shown.streaming_content) == b"%PDF-1.4"
+    assert shown["Content-Type"] == "application/pdf"
+    assert shown["Content-Disposition"] == "inline; filename*=UTF-8''sk.pdf"
+    assert shown["X-Content-Type-Options"] == "nosniff"
+    # Framed by our own pages only, still sandboxed, no script or plugin allowance.
+    assert shown["Content-Security-Policy"] == (
+        "default-src 'none'; frame-ancestors 'self'; sandbox"
+    )
     assert shown["X-Frame-Options"] == "SAMEORIGIN"
-    assert verifier_client.get(url)["Content-Disposition"].startswith("attachment;")
+    saved = verifier_client.get(url)
+    assert saved["Content-Disposition"].startswith("attachment;")
+    assert saved["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert saved["X-Frame-Options"] == "DENY"
+
+    outsider = Client()
+    outsider.force_login(world.personas.admin_b)
+    assert outsider.get(url + "?tampil=1").status_code == 404
+    assert outsider.get(url).status_code == 404
 
 
 def test_it_accepts_every_level_zero_claim_in_one_action(verifier_client, world):
