@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the path, the query or a cookie (PostgreSQL refuses NUL bytes).
     "inovda.middleware.RefuseInvalidCharactersMiddleware",
+    # Cached public answers for visitors without a session cookie, before the costly rest.
+    "inovda.public_cache.PublicFastPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -251,6 +253,11 @@ CACHES = {
 }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Seconds a process trusts the cached name of the current publications (public_cache.py):
+# a publication resets it at once where the cache is shared (Redis); with local memory
+# another process sees a new publication after at most this long.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+PUBLIC_CACHE_VERSION_TTL = env.int("PUBLIC_CACHE_VERSION_TTL", default=300 if _SHARED_CACHE else 2)
 # Sessions in the database: a login made through one app server holds on every other.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
