@@ -110,6 +110,11 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets render through Jinja2 (Django's own widget templates, the same HTML): the
+# innovation form has about 120 widgets and hundreds of options, and Django's template
+# language spent most of the form page's time on them.
+FORM_RENDERER = "django.forms.renderers.Jinja2"
+
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -252,7 +257,8 @@ CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    # Django's own, with one Redis client per pool rather than one per call (core/cache.py).
+    CACHES["default"]["BACKEND"] = "inovda.core.cache.RedisCache"
 # Seconds a process trusts the cached name of the current publications (public_cache.py):
 # a publication resets it at once where the cache is shared (Redis); with local memory
 # another process sees a new publication after at most this long.
