@@ -10,8 +10,10 @@ run can tell how much of the two cores it took from the server). The storm also 
 successful write to OUT.json, for the lost-write check. Only 127.0.0.1 is ever targeted.
 """
 
+import hashlib
 import json
 import os
+import random
 import re
 import sys
 import time
@@ -141,19 +143,37 @@ VERSION = re.compile(rb'name="version" value="(\d+)"')
 
 def storm(plan_path: str, seconds: float, out_path: str) -> dict:
     """Each operator, logged in with its own account on its own region: open the innovation
-    form, save a changed note, upload a small PDF, again, without pause (closed loop) unless
-    STORM_THINK seconds are given (a pause between two actions)."""
-    from locust import FastHttpUser, between, constant, task
+    form, save a changed note, upload a small PDF, again; STORM_THINK seconds (on average)
+    between two actions, a person's pause (0: a closed loop, as fast as the server answers).
+
+    Every operator logs in first; the measured window opens when the last one has, and at
+    its end each operator finishes the action it is in and stops, so every write the server
+    made has its answer recorded (a request cut off mid-way would look like a lost write)."""
+    import gevent
+    from locust import FastHttpUser, constant, task
+    from locust.env import Environment
+    from locust.exception import StopUser
 
     with open(plan_path, encoding="utf-8") as handle:
         plan = json.loads(handle.read())
     operators = iter(plan["operators"])
+    total = len(plan["operators"])
     think = float(os.environ.get("STORM_THINK", "0"))
     pdf = plan["pdf"].encode("latin-1")
     writes: list[dict] = []
+    samples: dict[str, list[float]] = {}
+    errors: list[str] = []
+    state = {"logged_in": 0, "stopped": 0, "start": 0.0, "end": float("inf")}
+    ready = gevent.event.Event()
+
+    def on_request(request_type, name, response_time, exception=None, **_):
+        if exception is not None:
+            errors.append(f"{name}: {exception!r}"[:300])
+        elif ready.is_set() and name not in ("login form", "login"):
+            samples.setdefault(name, []).append(response_time)
 
     class Operator(FastHttpUser):
-        wait_time = between(think * 0.5, think * 1.5) if think else constant(0)
+        wait_time = constant(0)
         connection_timeout = 60.0
         network_timeout = 60.0
 
@@ -178,6 +198,21 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
                 if r.status_code != 302:
                     r.failure(f"login HTTP {r.status_code}")
             self.form_url = f"/pemda/inovasi/{self.me['innovation']}/"
+            state["logged_in"] += 1
+            if state["logged_in"] == total:
+                state["start"] = time.perf_counter()
+                state["end"] = state["start"] + seconds
+                ready.set()
+            ready.wait()
+            gevent.sleep(random.uniform(0, think))  # operators do not all click at once
+
+        def _next(self):
+            """A person's pause, then stop if the window has closed."""
+            if think:
+                gevent.sleep(random.uniform(think * 0.5, think * 1.5))
+            if time.perf_counter() >= state["end"]:
+                state["stopped"] += 1
+                raise StopUser()
 
         def _open(self):
             with self.client.get(self.form_url, name="open form", catch_response=True) as r:
@@ -188,8 +223,12 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
 
         @task
         def cycle(self):
+            if time.perf_counter() >= state["end"]:
+                state["stopped"] += 1
+                raise StopUser()
             page = self._open()
             if page is None:
+                self._next()
                 return
             self.n += 1
             token = CSRF.search(page).group(1).decode()
@@ -202,8 +241,7 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
                 ("version", str(version)),
                 (f"note_{self.me['indicator']}", note),
             ]
-            if think:
-                self.wait()
+            self._next()
             with self.client.post(
                 self.form_url,
                 data=urlencode(data),
@@ -223,10 +261,9 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
                     )
                 else:
                     r.failure(f"HTTP {r.status_code}")
-            if think:
-                self.wait()
-            body = pdf.replace(b"STORMTOKEN000000", f"{self.me['slot']:06d}{self.n:010d}".encode())
-            url = f"/bukti/jawaban/{self.me['answer']}/unggah/"
+            self._next()
+            token_text = f"{self.me['slot']:06d}{self.n:010d}".encode()
+            body = pdf.replace(b"STORMTOKEN000000", token_text)
             boundary = "storm" + "0" * 20
             parts = (
                 (
@@ -241,6 +278,7 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
                 "Content-Type": f"multipart/form-data; boundary={boundary}",
                 "Referer": HOST + self.form_url,
             }
+            url = f"/bukti/jawaban/{self.me['answer']}/unggah/"
             with self.client.post(
                 url,
                 data=parts,
@@ -250,19 +288,24 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
                 catch_response=True,
             ) as r:
                 if r.status_code == 302:
-                    import hashlib
-
-                    writes.append(
-                        {
-                            "kind": "upload",
-                            "answer": self.me["answer"],
-                            "sha256": hashlib.sha256(body).hexdigest(),
-                        }
-                    )
+                    digest = hashlib.sha256(body).hexdigest()
+                    writes.append({"kind": "upload", "answer": self.me["answer"], "sha256": digest})
                 else:
                     r.failure(f"HTTP {r.status_code}")
+            self._next()
 
-    samples, errors, cpu = run_locust(Operator, len(plan["operators"]), seconds)
+    env = Environment(user_classes=[Operator], host=HOST)
+    env.events.request.add_listener(on_request)
+    runner = env.create_local_runner()
+    cpu = cpu_seconds()
+    began = time.perf_counter()
+    runner.start(total, spawn_rate=total)
+    while not ready.is_set() and time.perf_counter() - began < 600 and not errors[total:]:
+        gevent.sleep(0.2)
+    login_s = time.perf_counter() - began
+    while state["stopped"] < total and time.perf_counter() < state["end"] + 120:
+        gevent.sleep(0.2)
+    runner.quit()
     with open(out_path, "w", encoding="utf-8") as handle:
         json.dump(writes, handle)
     return {
@@ -270,7 +313,10 @@ def storm(plan_path: str, seconds: float, out_path: str) -> dict:
         "errors": errors[:20],
         "error_count": len(errors),
         "writes": len(writes),
-        "client_cpu_s": cpu,
+        "client_cpu_s": cpu_seconds() - cpu,
+        "login_s": login_s,
+        "think_s": think,
+        "stopped": state["stopped"],
     }
 
 
