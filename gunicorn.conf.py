@@ -32,10 +32,11 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # A worker restarts after this many requests (plus jitter), bounding slow memory growth.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
-# The application is imported once, in the master, and the workers are forked from it: a
-# worker restarted after max_requests serves at once instead of importing Django again
-# (about a second of CPU each time). "false" imports it in each worker.
-preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in ("false", "0", "no")
+# "true": the application is imported once, in the master, and the workers are forked from
+# it, so a worker restarted after max_requests serves at once instead of importing Django
+# again (about a second of CPU each time). But a reload (HUP, `systemctl reload`) then keeps
+# the old code: upgrade with a restart. Off by default, so a reload upgrades.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "false").lower() in ("true", "1", "yes")
 # "-" = standard output; empty = no access log (the load balancer keeps one).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
@@ -45,10 +46,20 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 
-def when_ready(server) -> None:
-    """With preload_app, import every URLconf and view in the master, before the fork: a
-    worker's first request then does not spend two seconds importing them."""
-    if preload_app:
-        from django.urls import get_resolver
+def _import_urls() -> None:
+    from django.urls import get_resolver
 
-        get_resolver().url_patterns  # noqa: B018 — the import is the point
+    get_resolver().url_patterns  # noqa: B018 — the import is the point
+
+
+def when_ready(server) -> None:
+    """With preload_app, every URLconf and view is imported in the master, before the fork."""
+    if preload_app:
+        _import_urls()
+
+
+def post_worker_init(worker) -> None:
+    """Without it, each worker imports them before it takes its first request, so that no
+    user waits the two seconds this takes."""
+    if not preload_app:
+        _import_urls()
