@@ -63,6 +63,7 @@ test: lint typecheck
 
 # Production settings (DEBUG off, gunicorn); set BENCH_DATABASE_URL for PostgreSQL.
 bench: install
+	@$(BIN)/python -c "import locust" 2>/dev/null || $(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 clean:

@@ -32,6 +32,11 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # A worker restarts after this many requests (plus jitter), bounding slow memory growth.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# "true": the application is imported once, in the master, and the workers are forked from
+# it, so a worker restarted after max_requests serves at once instead of importing Django
+# again (about a second of CPU each time). But a reload (HUP, `systemctl reload`) then keeps
+# the old code: upgrade with a restart. Off by default, so a reload upgrades.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "false").lower() in ("true", "1", "yes")
 # "-" = standard output; empty = no access log (the load balancer keeps one).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
@@ -39,3 +44,22 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind nginx or a load balancer on the same host; the list of proxies trusted for
 # X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def _import_urls() -> None:
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 — the import is the point
+
+
+def when_ready(server) -> None:
+    """With preload_app, every URLconf and view is imported in the master, before the fork."""
+    if preload_app:
+        _import_urls()
+
+
+def post_worker_init(worker) -> None:
+    """Without it, each worker imports them before it takes its first request, so that no
+    user waits the two seconds this takes."""
+    if not preload_app:
+        _import_urls()

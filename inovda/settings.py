@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the path, the query or a cookie (PostgreSQL refuses NUL bytes).
     "inovda.middleware.RefuseInvalidCharactersMiddleware",
+    # Cached public answers for visitors without a session cookie, before the costly rest.
+    "inovda.public_cache.PublicFastPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,6 +111,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through Jinja2 (Django's own widget templates, the same HTML): the
+# innovation form has about 120 widgets and hundreds of options, and Django's template
+# language spent most of the form page's time on them.
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
@@ -258,7 +265,13 @@ CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    # Django's own, with one Redis client per pool rather than one per call (core/cache.py).
+    CACHES["default"]["BACKEND"] = "inovda.core.cache.RedisCache"
+# Seconds a process trusts the cached name of the current publications (public_cache.py):
+# a publication resets it at once where the cache is shared (Redis); with local memory
+# another process sees a new publication after at most this long.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+PUBLIC_CACHE_VERSION_TTL = env.int("PUBLIC_CACHE_VERSION_TTL", default=300 if _SHARED_CACHE else 2)
 # Sessions in the database: a login made through one app server holds on every other.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

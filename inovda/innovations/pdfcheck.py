@@ -150,14 +150,16 @@ def _holds_syntax(stream: StreamObject, is_object_stream: bool) -> bool:
         return True
     if stream.get("/Subtype") == "/Image":
         return False
-    filters = stream.get("/Filter", ())
+    filters = stream.get("/Filter")  # none: an uncompressed stream
     filters = filters.get_object() if filters is not None else ()
     names = {str(filters)} if isinstance(filters, str) else {str(f) for f in filters}
     return not names & _IMAGE_FILTERS
 
 
 def _decode(stream: StreamObject, budget: _Budget) -> bytes:
-    decoded = decode_stream_data(stream)
+    # Without /Filter the stream is stored uncompressed: its bytes are the content.
+    filtered = stream.get("/Filter") is not None
+    decoded = decode_stream_data(stream) if filtered else stream.get_data()
     budget.inflated -= len(decoded)
     if budget.inflated < 0:
         raise Refusal("uncheckable")

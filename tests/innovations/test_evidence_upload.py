@@ -296,6 +296,25 @@ def test_it_accepts_a_pdf_whose_streams_are_clean(world, client_a):
     assert Evidence.objects.get().sha256 == hashlib.sha256(data).hexdigest()
 
 
+def test_it_accepts_a_pdf_with_an_uncompressed_stream(world, client_a):
+    """A content stream without /Filter (a printer's or fpdf2's uncompressed output) is plain
+    page text, not a broken file."""
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.set_compression(False)
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text="Laporan tanpa kompresi")
+    data = bytes(document.output())
+    assert b"/Filter" not in data
+
+    response = post_file(client_a, world.answer, "laporan.pdf", data)
+
+    assert response.status_code == 302
+    assert Evidence.objects.get().sha256 == hashlib.sha256(data).hexdigest()
+
+
 def test_it_keeps_several_files_per_answer(world, client_a):
     for name, data in [("a.pdf", pdf()), ("b.png", png()), ("c.jpg", JPEG)]:
         assert post_file(client_a, world.answer, name, data).status_code == 302
