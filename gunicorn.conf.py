@@ -29,9 +29,11 @@ threads = _int("GUNICORN_THREADS", 4)
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-# A worker restarts after this many requests (plus jitter), bounding slow memory growth.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# A worker restarts after this many requests (plus jitter), bounding slow memory growth. Not
+# much lower: without preload a restart imports Django again (about 2 s of CPU), and at a few
+# hundred requests a second 2,000 meant a restart per worker every few seconds.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 # "true": the application is imported once, in the master, and the workers are forked from
 # it, so a worker restarted after max_requests serves at once instead of importing Django
 # again (about a second of CPU each time). But a reload (HUP, `systemctl reload`) then keeps

@@ -5,7 +5,6 @@ admin page again with the reason (400, nothing stored)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -21,7 +20,7 @@ from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
 from inovda.awards.views import admin_context
-from inovda.jobs.models import Job
+from inovda.jobs.views import job_partial
 
 
 def _refused(request, award, **refused):
@@ -114,8 +113,5 @@ def certificates(request, year: int):
 def job_status(request, year: int, pk):
     """The progress partial the admin page polls (htmx) while certificates are made."""
     award = get_award_for_admin(request.user, year)
-    job = Job.objects.filter(pk=pk, subject=award_jobs.subject(award)).first()
-    if job is None:
-        raise Http404("Pekerjaan tidak ditemukan.")
-    context = {"job": job, "job_label": award_jobs.LABELS.get(job.kind, job.kind), "year": year}
-    return render(request, "awards/_job.html", context)
+    subject = award_jobs.subject(award)
+    return job_partial(request, pk, subject, award_jobs.LABELS, "awards/_job.html", year=year)

@@ -5,7 +5,6 @@ lock) with the action of each step."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,7 +13,7 @@ from inovda.accounts.access import get_period_for_admin, require_national_admin
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status
 from inovda.jobs import progress
-from inovda.jobs.models import Job
+from inovda.jobs.views import job_partial
 from inovda.regions.forms import ExtendPeriodForm, OpenPeriodForm
 from inovda.regions.models import Period
 from inovda.results import jobs, lifecycle
@@ -139,11 +138,8 @@ def recompute(request, year: int):
 def job_status(request, year: int, pk):
     """The progress partial the period page polls (htmx) while a job runs."""
     period = get_period_for_admin(request.user, year)
-    job = Job.objects.filter(pk=pk, subject=jobs.subject(period)).first()
-    if job is None:
-        raise Http404("Pekerjaan tidak ditemukan.")
-    context = {"job": job, "job_label": jobs.LABELS.get(job.kind, job.kind), "period": period}
-    return render(request, "results/_job.html", context)
+    subject = jobs.subject(period)
+    return job_partial(request, pk, subject, jobs.LABELS, "results/_job.html", period=period)
 
 
 @login_required
