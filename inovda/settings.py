@@ -265,8 +265,8 @@ CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # Django's own, with one Redis client per pool rather than one per call (core/cache.py).
-    CACHES["default"]["BACKEND"] = "inovda.core.cache.RedisCache"
+    # Django's own, with one Redis client per pool rather than one per call (redis_cache.py).
+    CACHES["default"]["BACKEND"] = "inovda.redis_cache.RedisCache"
 # Seconds a process trusts the cached name of the current publications (public_cache.py):
 # a publication resets it at once where the cache is shared (Redis); with local memory
 # another process sees a new publication after at most this long.
