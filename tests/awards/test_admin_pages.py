@@ -55,6 +55,8 @@ def test_the_admin_forms_a_panel(admin_client, personas, award):
     history_list = page.split("<h2>Riwayat</h2>")[1]
     assert "Panel juri dibentuk" in history_list  # the label of awards/audit.py
     assert ">award.panel_created<" not in history_list  # not the raw code
+    assert "cluster: kota · members: 2" in history_list  # the details, not a raw dict
+    assert "{'" not in history_list
 
 
 def test_a_second_panel_for_a_cluster_is_refused_and_nothing_stored(admin_client, award):

@@ -71,6 +71,7 @@ def test_loading_twice_changes_nothing(demo, capsys):
     assert Innovation.objects.count() == before
 
 
+@pytest.mark.django_db  # ordered with the package's other tests, so the demo loads once
 def test_the_load_draws_a_bar_per_step_at_a_terminal(demo):
     for step in ("2019: memuat inovasi", "2020: menghitung", "IGA 2020: membuat piagam"):
         assert f" — {step}" in demo.err
