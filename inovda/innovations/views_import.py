@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from inovda.accounts.access import get_region_for_user, region_access
 from inovda.innovations.import_jobs import LABEL, enqueue_import, job_for_region
 from inovda.innovations.import_template import build_template
-from inovda.innovations.importer import MAX_BYTES, MAX_ROWS, Problem
+from inovda.innovations.importer import MAX_BYTES, MAX_ROWS
 from inovda.rulebooks.loader import load_rulebook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,9 +28,9 @@ def import_form(request, year: int, code: str):
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            problems = [Problem(None, "", "pilih berkas XLSX yang akan diimpor")]
+            problems = [(None, "", "pilih berkas XLSX yang akan diimpor")]
         elif upload.size > MAX_BYTES:
-            problems = [Problem(None, "", f"berkas lebih dari {MAX_BYTES // (1024 * 1024)} MB")]
+            problems = [(None, "", f"berkas lebih dari {MAX_BYTES // (1024 * 1024)} MB")]
         else:
             job = enqueue_import(request.user, region, upload.read(), upload.name or "")
             return redirect("impor:job", year, code, job.pk)
