@@ -9,7 +9,7 @@ answers, verifier notes and the initiator's personal name stay private.
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -46,12 +46,10 @@ class InnovationRow(Schema):
 
     @staticmethod
     def resolve_region(row: PublishedInnovation) -> dict:
+        """The region copy frozen on the row, named as the region names it."""
         return {
-            "code": row.region_code,
-            "name": row.region_name,
-            "tingkat": row.region_tingkat,
-            "province_code": row.province_code,
-            "province_name": row.province_name,
+            source.removeprefix("region__"): getattr(row, copy)
+            for source, copy in public.REGION_FIELDS.items()
         }
 
 
@@ -69,33 +67,28 @@ class InnovationOut(InnovationRow):
         return row.publication.period.year
 
 
+class CatalogueFilters(Schema):
+    """The filters of ``public.filter_catalogue``, typed for the schema; empty filters nothing."""
+
+    q: str | None = None
+    urusan: str | None = None
+    tahapan: Tahapan | None = None
+    jenis: Jenis | None = None
+    bentuk: Bentuk | None = None
+    tingkat: Region.Tingkat | None = None
+    province: str | None = None
+
+
 @router.get("/periods/{year}/innovations", response={200: list[InnovationRow], **ERRORS})
 @paginate(Pagination, max_limit=MAX_LIMIT)
 def list_innovations(
-    request: HttpRequest,
-    year: int,
-    response: HttpResponse,
-    q: str | None = None,
-    urusan: str | None = None,
-    tahapan: Tahapan | None = None,
-    jenis: Jenis | None = None,
-    bentuk: Bentuk | None = None,
-    tingkat: Region.Tingkat | None = None,
-    province: str | None = None,
+    request: HttpRequest, year: int, response: HttpResponse, filters: Query[CatalogueFilters]
 ):
     """Innovations of a published period, by region code then name. `q` searches the name,
     tujuan and manfaat as the portal does (full text, best match first, on PostgreSQL).
     `urusan` matches the primary or a related urusan code (e.g. 1.02)."""
-    return public.filter_catalogue(
-        public.catalogue(publication_or_404(year, response)),
-        q=q,
-        urusan=urusan,
-        tahapan=tahapan,
-        jenis=jenis,
-        bentuk=bentuk,
-        tingkat=tingkat,
-        province=province,
-    )
+    rows = public.catalogue(publication_or_404(year, response))
+    return public.filter_catalogue(rows, **filters.dict())
 
 
 @router.get("/innovations/{innovation_id}", response={200: InnovationOut, **ERRORS})

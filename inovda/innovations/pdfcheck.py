@@ -43,6 +43,16 @@ STREAM_BUDGET = 32 * 1024 * 1024  # decoded bytes of one stream: the peak memory
 OBJECT_BUDGET = 200_000  # objects read per file
 NAME_BUDGET = 100_000  # names looked at in Python per file: #xx escapes, /JS without a value
 TIME_BUDGET = 10.0  # seconds per file, checked between objects
+# pypdf's settings that cap what one decoder may output: each gets the stream budget.
+DECODER_OUTPUT_LIMITS = (
+    "zlib_maximum_output_length",
+    "lzw_maximum_output_length",
+    "run_length_maximum_output_length",
+    "array_based_stream_maximum_output_length",
+    "brotli_maximum_output_length",
+    "jbig2_maximum_output_length",
+    "image_maximum_buffer_size",
+)
 
 _DELIM = rb"\x00\t\n\x0c\r ()<>\[\]{}/%"
 _WS = rb"[\x00\t\n\x0c\r ]"
@@ -99,14 +109,7 @@ def check(data: bytes, inflate_budget: int = INFLATE_BUDGET) -> None:
     budget = _Budget(inflate_budget)
     _search(data, budget)
     per_stream = min(STREAM_BUDGET, inflate_budget)
-    limits = {
-        "zlib_maximum_output_length": per_stream,
-        "lzw_maximum_output_length": per_stream,
-        "run_length_maximum_output_length": per_stream,
-        "array_based_stream_maximum_output_length": per_stream,
-        "brotli_maximum_output_length": per_stream,
-        "jbig2_maximum_output_length": per_stream,
-        "image_maximum_buffer_size": per_stream,
+    limits = dict.fromkeys(DECODER_OUTPUT_LIMITS, per_stream) | {
         "stream_decoding_work_maximum_length": 4 * per_stream,
         # pypdf retries a broken Flate stream byte by byte; keep that loop short.
         "zlib_maximum_recovery_input_length": 256 * 1024,

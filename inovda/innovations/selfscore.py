@@ -67,14 +67,6 @@ class SelfScore:
     gains: tuple[GainRow, ...]
 
     @property
-    def claimed_label(self) -> str:
-        return PREDICATE_LABELS[self.claimed.predicate]
-
-    @property
-    def verified_label(self) -> str:
-        return PREDICATE_LABELS[self.verified.score.predicate]
-
-    @property
     def next_label(self) -> str:
         nxt = self.verified.next_predicate
         return PREDICATE_LABELS[nxt] if nxt else ""
@@ -152,8 +144,6 @@ class Totals:
     gains: tuple[GainRow, ...] = ()
     on_demand: bool = True
 
-    claimed_label = SelfScore.claimed_label
-    verified_label = SelfScore.verified_label
     next_label = SelfScore.next_label
 
 
@@ -191,24 +181,18 @@ def region_totals(region: Region) -> Totals:
     )
     urusan_all = [(code,) for n, code in enumerate(covers) if sums[f"all_{n}"]]
     urusan_counted = [(code,) for n, code in enumerate(covers) if sums[f"counted_{n}"]]
-    claimed = score_totals(
-        rulebook,
-        region.code,
-        bool(sums["n_all"]) or any_claim,
-        spd_claimed,
-        sums["claimed"],
-        sums["n_all"],
-        urusan_all,
+    # (reported, SPD units, SID units, innovations counted, urusan covered) per reading.
+    readings = (
+        (bool(sums["n_all"]) or any_claim, spd_claimed, sums["claimed"], sums["n_all"], urusan_all),
+        (
+            bool(sums["n_reported"]) or any_verified,
+            spd_verified,
+            sums["verified"],
+            sums["n_counted"],
+            urusan_counted,
+        ),
     )
-    verified = score_totals(
-        rulebook,
-        region.code,
-        bool(sums["n_reported"]) or any_verified,
-        spd_verified,
-        sums["verified"],
-        sums["n_counted"],
-        urusan_counted,
-    )
+    claimed, verified = (score_totals(rulebook, region.code, *reading) for reading in readings)
     return Totals(
         rulebook,
         claimed,

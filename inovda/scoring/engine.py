@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import NamedTuple, Protocol
 
-from inovda.rulebooks.model import MAX_LEVEL, Predicate, Rulebook
+from inovda.rulebooks.model import MAX_LEVEL, PREDICATE_LABELS, Predicate, Rulebook
 from inovda.scoring.tables import Row, Tables, tables_for
 
 CENT = Decimal("0.01")
@@ -133,6 +133,10 @@ class RegionScore:
     @property
     def sid(self) -> Decimal:
         return self.sid_indicators + self.count_score
+
+    @property
+    def predicate_label(self) -> str:
+        return PREDICATE_LABELS[self.predicate]
 
     @cached_property
     def spd_lines(self) -> tuple[Line, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from inovda.innovations.inputs import claimed_and_verified
 from inovda.regions.models import Region
-from inovda.rulebooks.model import PREDICATE_LABELS, Rulebook
+from inovda.rulebooks.model import Rulebook
 from inovda.scoring.engine import RegionScore, score_region
 
 
@@ -16,14 +16,6 @@ from inovda.scoring.engine import RegionScore, score_region
 class Comparison:
     claimed: RegionScore
     verified: RegionScore
-
-    @property
-    def claimed_label(self) -> str:
-        return PREDICATE_LABELS[self.claimed.predicate]
-
-    @property
-    def verified_label(self) -> str:
-        return PREDICATE_LABELS[self.verified.predicate]
 
     @property
     def lost(self):
