@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
+from inovda.portal.templatetags.portal import persen, pertumbuhan, skor
 from inovda.regions.services import create_period
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,16 @@ def test_it_reads_one_query(client, published_2020, published, django_assert_num
     # Cached: the version is in the cache too, so no query at all.
     with django_assert_num_queries(0):
         assert client.get("/periode/2026/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("growth", "shown"),
+    [(Decimal("85.9"), "+85,9%"), (Decimal("-3"), "-3,0%"), (Decimal(0), "0,0%"), (None, "—")],
+)
+def test_it_signs_the_growth_of_reported_innovations(growth, shown):
+    assert pertumbuhan(growth) == shown
+
+
+def test_it_rounds_shown_numbers_half_up_instead_of_cutting_digits():
+    assert (persen(Decimal("89.2988")), persen(Decimal("85.96"))) == ("89,3%", "86,0%")
+    assert skor(Decimal("12.345")) == "12,35"

@@ -1,7 +1,7 @@
 """Display filters of the portal: Indonesian numbers (decimal comma, dot for thousands) and
 the labels of codes. Every number on the portal goes through ``angka`` so they all read alike."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
@@ -23,6 +23,8 @@ def angka(value, decimals=0):
         number = Decimal(str(value))
     except InvalidOperation:
         return value
+    # number_format cuts extra digits off; the rounding rule of the scores is half up.
+    number = number.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
     return number_format(number, int(decimals), use_l10n=True, force_grouping=True)
 
 
@@ -34,6 +36,12 @@ def skor(value):
 @register.filter
 def persen(value):
     return "—" if value is None else f"{angka(value, 1)}%"
+
+
+@register.filter
+def pertumbuhan(value):
+    """A growth percentage with its sign: "+85,9%", "-3,0%", "—" when unknown."""
+    return persen(value) if value is None or value <= 0 else f"+{persen(value)}"
 
 
 @register.filter
