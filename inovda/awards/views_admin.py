@@ -20,7 +20,7 @@ from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
 from inovda.awards.views import admin_context
-from inovda.jobs.views import job_partial
+from inovda.jobs.views import job_status_view
 
 
 def _refused(request, award, **refused):
@@ -109,9 +109,7 @@ def certificates(request, year: int):
     return redirect("awards:admin", year)
 
 
-@login_required
-def job_status(request, year: int, pk):
-    """The progress partial the admin page polls (htmx) while certificates are made."""
-    award = get_award_for_admin(request.user, year)
-    subject = award_jobs.subject(award)
-    return job_partial(request, pk, subject, award_jobs.LABELS, "awards/_job.html", year=year)
+# The progress partial the admin page polls (htmx) while certificates are made.
+job_status = job_status_view(
+    get_award_for_admin, award_jobs.subject, award_jobs.LABELS, "awards/_job.html", name="award"
+)
