@@ -27,6 +27,17 @@ def _refused(request, award, **refused):
     return render(request, "awards/admin.html", admin_context(award, **refused), status=400)
 
 
+def _button(request, award, verb, done: str):
+    """Run ``verb()`` and go back to the admin page saying ``done``; a refusal shows the page
+    again with its reason (400)."""
+    try:
+        verb()
+    except AwardError as exc:
+        return _refused(request, award, error=str(exc))
+    messages.success(request, done)
+    return redirect("awards:admin", award.period.year)
+
+
 def _admin_form(form_key: str, bind, act):
     """The POST view of one form of the admin page: gate → ``bind(award, POST)`` →
     ``act(user, award, cleaned data)``, which returns the success message → the admin page; a
@@ -77,24 +88,24 @@ team_create = _admin_form("team_form", lambda award, data: TeamForm(data), _team
 def promote(request, pk: int):
     require_national_admin(request.user)
     nominee = get_nominee_for_user(request.user, pk)
-    try:
-        nominees.promote_reserve(request.user, nominee)
-    except AwardError as exc:
-        return _refused(request, nominee.award, error=str(exc))
-    messages.success(request, f"{nominee.region.name} naik menjadi usulan nominasi.")
-    return redirect("awards:admin", nominee.award.period.year)
+    return _button(
+        request,
+        nominee.award,
+        lambda: nominees.promote_reserve(request.user, nominee),
+        f"{nominee.region.name} naik menjadi usulan nominasi.",
+    )
 
 
 @login_required
 @require_POST
 def revoke(request, number: str):
     cert = get_certificate_for_admin(request.user, number)
-    try:
-        revoke_certificate(request.user, cert, request.POST.get("reason", ""))
-    except AwardError as exc:
-        return _refused(request, cert.award, error=str(exc))
-    messages.success(request, f"Piagam {cert.number} dicabut.")
-    return redirect("awards:admin", cert.award.period.year)
+    return _button(
+        request,
+        cert.award,
+        lambda: revoke_certificate(request.user, cert, request.POST.get("reason", "")),
+        f"Piagam {cert.number} dicabut.",
+    )
 
 
 @login_required
