@@ -21,7 +21,7 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
 from inovda.rulebooks.files import FileProblems, YearFiles
-from inovda.rulebooks.model import CONFIDENCE_LABELS
+from inovda.rulebooks.model import Source, Sourced
 
 BOOKS_DIR = Path(__file__).resolve().parent / "books"
 SCHEMA_PATH = Path(__file__).resolve().parent / "book.schema.json"
@@ -50,41 +50,25 @@ FILES = YearFiles(
 
 
 @dataclass(frozen=True)
-class Source:
-    confidence: str
-    ref: str
-
-    @property
-    def label(self) -> str:
-        return CONFIDENCE_LABELS[self.confidence]
-
-
-@dataclass(frozen=True)
-class Sourced:
-    value: Any
-    source: Source
-
-
-@dataclass(frozen=True)
 class ClusterRule:
     id: str
-    nominees: Sourced
-    winners: Sourced
+    nominees: Sourced[int]
+    winners: Sourced[int]
 
 
 @dataclass(frozen=True)
 class Aspect:
     id: str
     name: str
-    weight: Sourced  # Decimal value
+    weight: Sourced[Decimal]
 
 
 @dataclass(frozen=True)
 class Combination:
     assumption: bool
-    index: Sourced
-    presentation: Sourced
-    field: Sourced
+    index: Sourced[Decimal]
+    presentation: Sourced[Decimal]
+    field: Sourced[Decimal]
     index_scale: str
 
 
@@ -101,10 +85,10 @@ class AwardBook:
     field_held: bool
     field_aspects: tuple[Aspect, ...]
     combination: Combination
-    cutoff_ties: Sourced
-    tie_break: Sourced
-    two_clusters: Sourced
-    presenters: Sourced
+    cutoff_ties: Sourced[str]
+    tie_break: Sourced[tuple[str, ...]]
+    two_clusters: Sourced[str]
+    presenters: Sourced[tuple[str, ...]]
     hash: str
 
     def cluster(self, cluster_id: str) -> ClusterRule:
@@ -227,10 +211,10 @@ def _semantic_problems(data: dict, path: Path) -> Iterator[tuple[tuple, str]]:
 
 
 def _source(raw: dict) -> Source:
-    return Source(raw["confidence"], raw["ref"])
+    return Source(confidence=raw["confidence"], ref=raw["ref"])
 
 
-def _sourced(raw: dict, decimal: bool = False) -> Sourced:
+def _sourced(raw: dict, decimal: bool = False) -> Sourced[Any]:
     value = Decimal(raw["value"]) if decimal else raw["value"]
     if isinstance(value, list):
         value = tuple(value)

@@ -20,11 +20,22 @@ from inovda.awards.certificates import revoke_certificate
 from inovda.awards.errors import AwardError
 from inovda.awards.forms import PanelForm, SlotForm, TeamForm
 from inovda.awards.views import admin_context
-from inovda.jobs.views import job_partial
+from inovda.jobs.views import job_status_view
 
 
 def _refused(request, award, **refused):
     return render(request, "awards/admin.html", admin_context(award, **refused), status=400)
+
+
+def _button(request, award, verb, done: str):
+    """Run ``verb()`` and go back to the admin page saying ``done``; a refusal shows the page
+    again with its reason (400)."""
+    try:
+        verb()
+    except AwardError as exc:
+        return _refused(request, award, error=str(exc))
+    messages.success(request, done)
+    return redirect("awards:admin", award.period.year)
 
 
 def _admin_form(form_key: str, bind, act):
@@ -77,24 +88,24 @@ team_create = _admin_form("team_form", lambda award, data: TeamForm(data), _team
 def promote(request, pk: int):
     require_national_admin(request.user)
     nominee = get_nominee_for_user(request.user, pk)
-    try:
-        nominees.promote_reserve(request.user, nominee)
-    except AwardError as exc:
-        return _refused(request, nominee.award, error=str(exc))
-    messages.success(request, f"{nominee.region.name} naik menjadi usulan nominasi.")
-    return redirect("awards:admin", nominee.award.period.year)
+    return _button(
+        request,
+        nominee.award,
+        lambda: nominees.promote_reserve(request.user, nominee),
+        f"{nominee.region.name} naik menjadi usulan nominasi.",
+    )
 
 
 @login_required
 @require_POST
 def revoke(request, number: str):
     cert = get_certificate_for_admin(request.user, number)
-    try:
-        revoke_certificate(request.user, cert, request.POST.get("reason", ""))
-    except AwardError as exc:
-        return _refused(request, cert.award, error=str(exc))
-    messages.success(request, f"Piagam {cert.number} dicabut.")
-    return redirect("awards:admin", cert.award.period.year)
+    return _button(
+        request,
+        cert.award,
+        lambda: revoke_certificate(request.user, cert, request.POST.get("reason", "")),
+        f"Piagam {cert.number} dicabut.",
+    )
 
 
 @login_required
@@ -109,9 +120,7 @@ def certificates(request, year: int):
     return redirect("awards:admin", year)
 
 
-@login_required
-def job_status(request, year: int, pk):
-    """The progress partial the admin page polls (htmx) while certificates are made."""
-    award = get_award_for_admin(request.user, year)
-    subject = award_jobs.subject(award)
-    return job_partial(request, pk, subject, award_jobs.LABELS, "awards/_job.html", year=year)
+# The progress partial the admin page polls (htmx) while certificates are made.
+job_status = job_status_view(
+    get_award_for_admin, award_jobs.subject, award_jobs.LABELS, "awards/_job.html", name="award"
+)

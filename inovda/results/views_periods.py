@@ -13,7 +13,7 @@ from inovda.accounts.access import get_period_for_admin, require_national_admin
 from inovda.core.models import AuditEntry
 from inovda.innovations.models import Status
 from inovda.jobs import progress
-from inovda.jobs.views import job_partial
+from inovda.jobs.views import job_status_view
 from inovda.regions.forms import ExtendPeriodForm, OpenPeriodForm
 from inovda.regions.models import Period
 from inovda.results import jobs, lifecycle
@@ -134,12 +134,10 @@ def recompute(request, year: int):
     return redirect("periods:detail", year)
 
 
-@login_required
-def job_status(request, year: int, pk):
-    """The progress partial the period page polls (htmx) while a job runs."""
-    period = get_period_for_admin(request.user, year)
-    subject = jobs.subject(period)
-    return job_partial(request, pk, subject, jobs.LABELS, "results/_job.html", period=period)
+# The progress partial the period page polls (htmx) while a job runs.
+job_status = job_status_view(
+    get_period_for_admin, jobs.subject, jobs.LABELS, "results/_job.html", name="period"
+)
 
 
 @login_required

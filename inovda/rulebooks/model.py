@@ -44,13 +44,18 @@ T = TypeVar("T")
 class Source:
     """Where a number comes from and how sure we are of it.
 
-    ``tag`` keeps the methodology's own label (C, C-2, S, I, ?); ``confidence`` is the
-    three-way label the product shows.
+    ``confidence`` is the three-way label the product shows; ``tag`` keeps the methodology's
+    own label (C, C-2, S, I, ?) where the file has one: a rulebook always does, an award book
+    never.
     """
 
     confidence: Confidence
-    tag: str
     ref: str
+    tag: str = ""
+
+    @property
+    def label(self) -> str:
+        return CONFIDENCE_LABELS[self.confidence]
 
 
 @dataclass(frozen=True)
