@@ -10,7 +10,7 @@ the same numbers as the "why" page and, for the verified one, the recompute:
   can act on (rejected or lowered answers, answers without evidence, empty indicators).
 
 Every pemda page shows the headline (``region_totals``): both IIDs and the gap to the next
-predicate, from the subtotals stored on each innovation (``innovations.subtotals``) — three
+predicate, from the subtotals stored on each innovation (``innovations.subtotals``) — two
 queries and no answer read, whatever the region's size. The gains and the full analysis
 (``region_selfscore``: two queries, every answer) load on demand. The caller has already
 passed the access gate.
@@ -18,10 +18,10 @@ passed the access gate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from inovda.innovations.inputs import claimed_and_verified
 from inovda.innovations.models import Answer, Status, Verification
@@ -147,63 +147,71 @@ class Totals:
     next_label = SelfScore.next_label
 
 
+@dataclass
+class _Reading:
+    """One reading's sums (claimed or verified), as ``score_totals`` takes them."""
+
+    spd_units: int = 0
+    answered: bool = False  # an SPD answer above level 0
+    reported: int = 0  # innovations that make the region a reporting one
+    innovations: int = 0  # innovations the count and SID terms count
+    units: int = 0
+    urusan: set[str] = field(default_factory=set)
+
+    def add(self, n: int, units: int | None, urusan: set[str]) -> None:
+        self.innovations += n
+        self.units += units or 0
+        self.urusan |= urusan
+
+    def score(self, rulebook: Rulebook, code: str, yandas: tuple[str, ...]) -> RegionScore:
+        covered = [(c,) for c in yandas if c in self.urusan]
+        reported = self.reported > 0 or self.answered
+        return score_totals(
+            rulebook, code, reported, self.spd_units, self.units, self.innovations, covered
+        )
+
+
 def region_totals(region: Region) -> Totals:
-    """Claimed and verified IID of the region in three queries whatever its size: the SPD
-    answers, the sums of the stored subtotals, and the distinct urusan of the innovations."""
+    """Claimed and verified IID of the region in two queries whatever its size: the SPD
+    answers, and the stored subtotals summed per distinct status, eligibility and urusan (a few
+    rows, added up here, so the query stays cheap to build for any rulebook)."""
     rulebook = load_rulebook(region.period.rulebook_year)
+    claimed, verified = _Reading(), _Reading()
     spd = Answer.objects.filter(region=region, innovation__isnull=True).values_list(
         "indicator_id", "claimed_level", "verified_level"
     )
     weights = tables_for(rulebook).spd_weight
-    spd_claimed = spd_verified = 0
-    any_claim = any_verified = False
     for indicator_id, claim, level in spd:
         weight = weights.get(indicator_id, 0)
-        spd_claimed += weight * claim
-        spd_verified += weight * level
-        any_claim, any_verified = any_claim or claim > 0, any_verified or level > 0
-    counted = Q(status__in=REPORTED, eligible=True)
-    # Which yandas urusan the innovations cover, as counts in the same query: the gate only
-    # asks whether each required code is some counted innovation's urusan.
+        claimed.spd_units += weight * claim
+        verified.spd_units += weight * level
+        claimed.answered = claimed.answered or claim > 0
+        verified.answered = verified.answered or level > 0
     cs = rulebook.count_score
-    yandas = cs.yandas if cs is not None else ()
     primary_only = cs is not None and cs.gate_reading.value == "primary"
-    covers = {code: _covers(code, primary_only) for code in yandas}
-    sums = region.innovations.order_by().aggregate(
-        claimed=Sum("claimed_units", default=0),
-        n_all=Count("pk"),
-        verified=Sum("verified_units", filter=counted, default=0),
-        n_counted=Count("pk", filter=counted),
-        n_reported=Count("pk", filter=Q(status__in=REPORTED)),
-        n_returned=Count("pk", filter=Q(status=Status.RETURNED)),
-        **{f"all_{n}": Count("pk", filter=q) for n, q in enumerate(covers.values())},
-        **{f"counted_{n}": Count("pk", filter=q & counted) for n, q in enumerate(covers.values())},
+    groups = (
+        region.innovations.order_by()
+        .values_list("status", "eligible", "urusan_utama", "urusan_terkait")
+        .annotate(n=Count("pk"), claimed=Sum("claimed_units"), verified=Sum("verified_units"))
     )
-    urusan_all = [(code,) for n, code in enumerate(covers) if sums[f"all_{n}"]]
-    urusan_counted = [(code,) for n, code in enumerate(covers) if sums[f"counted_{n}"]]
-    # (reported, SPD units, SID units, innovations counted, urusan covered) per reading.
-    readings = (
-        (bool(sums["n_all"]) or any_claim, spd_claimed, sums["claimed"], sums["n_all"], urusan_all),
-        (
-            bool(sums["n_reported"]) or any_verified,
-            spd_verified,
-            sums["verified"],
-            sums["n_counted"],
-            urusan_counted,
-        ),
-    )
-    claimed, verified = (score_totals(rulebook, region.code, *reading) for reading in readings)
+    returned = 0
+    for status, eligible, utama, terkait, n, claimed_units, verified_units in groups:
+        # The urusan the count term's gate reads: the primary one, or every one.
+        urusan = {utama} if primary_only else {utama, *(terkait or ())}
+        claimed.add(n, claimed_units, urusan)
+        claimed.reported += n
+        if status in REPORTED:
+            verified.reported += n
+            if eligible:
+                verified.add(n, verified_units, urusan)
+        if status == Status.RETURNED:
+            returned += n
+    yandas = cs.yandas if cs is not None else ()
+    verified_score = verified.score(rulebook, region.code, yandas)
     return Totals(
         rulebook,
-        claimed,
-        Verified(verified, *next_band(rulebook, verified)),
-        sums["n_all"],
-        sums["n_returned"],
+        claimed.score(rulebook, region.code, yandas),
+        Verified(verified_score, *next_band(rulebook, verified_score)),
+        claimed.innovations,
+        returned,
     )
-
-
-def _covers(code: str, primary_only: bool) -> Q:
-    if primary_only:
-        return Q(urusan_utama=code)
-    # icontains on a JSONField searches its JSON text; the quotes keep "1.0" from "1.01".
-    return Q(urusan_utama=code) | Q(urusan_terkait__icontains=f'"{code}"')
