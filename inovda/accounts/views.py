@@ -83,7 +83,7 @@ def home(request):
 @login_required
 def account_list(request):
     accounts = accounts_for_user(request.user)
-    page = Paginator(accounts, 50).get_page(request.GET.get("halaman"))
+    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
     regions = services.current_regions()
     rows = [(a, regions.get(a.region_code, ""), can_change_account(request.user, a)) for a in page]
     return render(request, "accounts/account_list.html", {"page": page, "rows": rows})

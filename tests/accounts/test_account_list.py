@@ -36,3 +36,17 @@ def test_it_lists_with_a_fixed_number_of_queries(client, personas, django_assert
     # session, user, count, page
     with django_assert_num_queries(4):
         assert client.get(LIST).status_code == 200
+
+
+def test_it_pages_long_lists_with_the_shared_pager(client, personas):
+    for n in range(50):
+        make_user(f"operator.{n:02}", Role.OPD_OPERATOR, "36.04", "Dinas")
+    client.force_login(personas.national_admin)
+    first = client.get(LIST).text
+    assert '<nav class="pager" aria-label="Halaman akun">' in first
+    assert "Halaman 1 dari 2" in first and 'href="?page=2" rel="next"' in first
+    second = client.get(LIST, {"page": 2})
+    assert second.status_code == 200
+    assert "Halaman 2 dari 2" in second.text and 'rel="prev"' in second.text
+    shown = first.count("<td>operator.") + second.text.count("<td>operator.")
+    assert shown == 51  # the 50 made here and the persona operator.a, each once
