@@ -25,15 +25,24 @@ PRIMARY_ALSO_RELATED = (
 )
 
 
+def level_cards() -> forms.RadioSelect:
+    """Radio cards, not a select: the operator must read each level's whole text to choose.
+    All of an indicator's cards come from one template, where Django's own renders one per
+    option (the innovation form has about 80 options). Still a RadioSelect: the error summary
+    links a radio group by that widget type."""
+    widget = forms.RadioSelect()
+    widget.template_name = "innovations/widgets/level_cards.html"
+    return widget
+
+
 def level_field(indicator: Indicator) -> forms.TypedChoiceField:
-    # Radio cards, not a select: the operator must read each level's whole text to choose.
     return forms.TypedChoiceField(
         label=f"Level indikator {indicator.id}",
         choices=level_choices(indicator),
         coerce=int,
         empty_value=0,
         required=False,
-        widget=forms.RadioSelect,
+        widget=level_cards(),
     )
 
 
