@@ -12,6 +12,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
+from inovda.innovations import widgets
 from inovda.innovations.fields import INNOVATION_FIELDS, LABELS
 from inovda.innovations.models import Answer, Innovation
 from inovda.rulebooks.model import Indicator, Rulebook
@@ -25,24 +26,15 @@ PRIMARY_ALSO_RELATED = (
 )
 
 
-def level_cards() -> forms.RadioSelect:
-    """Radio cards, not a select: the operator must read each level's whole text to choose.
-    All of an indicator's cards come from one template, where Django's own renders one per
-    option (the innovation form has about 80 options). Still a RadioSelect: the error summary
-    links a radio group by that widget type."""
-    widget = forms.RadioSelect()
-    widget.template_name = "innovations/widgets/level_cards.html"
-    return widget
-
-
 def level_field(indicator: Indicator) -> forms.TypedChoiceField:
+    # Radio cards, not a select: the operator must read each level's whole text to choose.
     return forms.TypedChoiceField(
         label=f"Level indikator {indicator.id}",
         choices=level_choices(indicator),
         coerce=int,
         empty_value=0,
         required=False,
-        widget=level_cards(),
+        widget=widgets.RadioSelect,
     )
 
 
@@ -108,6 +100,7 @@ class UrusanField(forms.ChoiceField):
     """One urusan code of Permendagri 90/2019 (the model keeps it as text)."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("widget", widgets.Select)
         super().__init__(choices=[("", "— pilih urusan —"), *URUSAN_CHOICES], **kwargs)
 
 
@@ -115,7 +108,7 @@ class UrusanListField(forms.MultipleChoiceField):
     """Several urusan codes (the model keeps them as a JSON list)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("widget", widgets.CheckboxSelectMultiple)
         super().__init__(choices=URUSAN_CHOICES, **kwargs)
 
 
