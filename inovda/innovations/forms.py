@@ -63,6 +63,11 @@ class Row:
     version: forms.BoundField | None = None
     reason: str = ""  # the verifier's words on this indicator, if any
 
+    @property
+    def invalid(self) -> bool:
+        """Whether a part the user chose or typed was refused (a note always passes)."""
+        return any(part.errors for part in (self.level, self.basis, self.value) if part is not None)
+
 
 class ReadOnlyMixin:
     def make_read_only(self) -> None:
