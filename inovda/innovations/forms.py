@@ -12,6 +12,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
+from inovda.innovations import widgets
 from inovda.innovations.fields import INNOVATION_FIELDS, LABELS
 from inovda.innovations.models import Answer, Innovation
 from inovda.rulebooks.model import Indicator, Rulebook
@@ -33,7 +34,7 @@ def level_field(indicator: Indicator) -> forms.TypedChoiceField:
         coerce=int,
         empty_value=0,
         required=False,
-        widget=forms.RadioSelect,
+        widget=widgets.RadioSelect,
     )
 
 
@@ -61,6 +62,11 @@ class Row:
     value: forms.BoundField | None = None
     version: forms.BoundField | None = None
     reason: str = ""  # the verifier's words on this indicator, if any
+
+    @property
+    def invalid(self) -> bool:
+        """Whether a part the user chose or typed was refused (a note always passes)."""
+        return any(part.errors for part in (self.level, self.basis, self.value) if part is not None)
 
 
 class ReadOnlyMixin:
@@ -99,6 +105,7 @@ class UrusanField(forms.ChoiceField):
     """One urusan code of Permendagri 90/2019 (the model keeps it as text)."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("widget", widgets.Select)
         super().__init__(choices=[("", "— pilih urusan —"), *URUSAN_CHOICES], **kwargs)
 
 
@@ -106,7 +113,7 @@ class UrusanListField(forms.MultipleChoiceField):
     """Several urusan codes (the model keeps them as a JSON list)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("widget", widgets.CheckboxSelectMultiple)
         super().__init__(choices=URUSAN_CHOICES, **kwargs)
 
 
